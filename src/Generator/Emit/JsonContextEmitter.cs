@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using System.Linq;
+using BatchGen.Generator.Model;
+using static BatchGen.Generator.Emit.EmitHelpers;
+
+namespace BatchGen.Generator.Emit;
+
+/// <summary>
+/// Emits a <c>JsonSerializerContext</c> over the generated converters, so trimmed and Native AOT
+/// apps can call <c>JsonSerializer.Serialize(batch, OpenAIClientJsonContext.Default.Batch)</c>
+/// with no reflection. (System.Text.Json's own generator cannot do this: generators do not see
+/// each other's output.)
+/// </summary>
+internal static class JsonContextEmitter
+{
+    private static readonly HashSet<string> s_contextMembers = new()
+    {
+        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString", "GetType",
+    };
+
+    public static GeneratedFile Emit(ClientModel model)
+    {
+        var ns = model.Namespace;
+        var name = model.ClientName + "JsonContext";
+        var types = model.Objects.Select(o => o.Name).Concat(model.Enums.Select(e => e.Name)).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+        var writer = new SourceWriter();
+        WriteFileHeader(writer, model);
+        writer.WriteLine($"/// <summary>Metadata for every type generated from {XmlEscape(model.SpecFileName)}, backed by the generated converters.</summary>");
+        writer.WriteLine(GeneratedCodeAttribute);
+        using (writer.OpenBlock($"public sealed partial class {name} : {Json}.Serialization.JsonSerializerContext"))
+        {
+            writer.WriteLine($$"""
+                /// <summary>A context over default options.</summary>
+                public static global::{{ns}}.{{name}} Default { get; } = new global::{{ns}}.{{name}}(new {{Json}}.JsonSerializerOptions());
+
+                /// <summary>Creates a context bound to <paramref name="options"/>.</summary>
+                public {{name}}({{Json}}.JsonSerializerOptions options)
+                    : base(options)
+                {
+                }
+
+                /// <inheritdoc/>
+                protected override {{Json}}.JsonSerializerOptions? GeneratedSerializerOptions => null;
+
+                """);
+
+            foreach (var type in types)
+            {
+                var member = MemberName(type, name);
+                writer.WriteLine($$"""
+                    private {{Json}}.Serialization.Metadata.JsonTypeInfo<global::{{ns}}.{{type}}>? _{{member}};
+
+                    /// <summary>Metadata for <see cref="global::{{ns}}.{{type}}"/>.</summary>
+                    public {{Json}}.Serialization.Metadata.JsonTypeInfo<global::{{ns}}.{{type}}> {{member}}
+                        => _{{member}} ??= {{Json}}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::{{ns}}.{{type}}>(Options, new global::{{ns}}.{{type}}.JsonConverter());
+
+                    """);
+            }
+
+            writer.WriteLine("/// <inheritdoc/>");
+            using (writer.OpenBlock($"public override {Json}.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)"))
+            {
+                foreach (var type in types)
+                {
+                    writer.WriteLine($"if (type == typeof(global::{ns}.{type})) return {MemberName(type, name)};");
+                }
+
+                writer.WriteLine("return null;");
+            }
+        }
+
+        return new GeneratedFile(HintName(model, name), writer.ToString());
+    }
+
+    private static string MemberName(string type, string contextName)
+        => s_contextMembers.Contains(type) || type == contextName ? type + "TypeInfo" : type;
+}

@@ -1,0 +1,238 @@
+using System.Linq;
+using BatchGen.Generator.Model;
+using static BatchGen.Generator.Emit.EmitHelpers;
+
+namespace BatchGen.Generator.Emit;
+
+/// <summary>
+/// Emits a sealed record for an object schema with a nested <c>JsonConverter</c> that reads with
+/// <c>Utf8JsonReader</c> and writes with <c>Utf8JsonWriter</c>: no reflection, trimming and AOT safe.
+/// </summary>
+internal static class ObjectTypeEmitter
+{
+    public static GeneratedFile Emit(ClientModel model, ObjectTypeModel type)
+    {
+        var ns = model.Namespace;
+        var writer = new SourceWriter();
+        WriteFileHeader(writer, model);
+        WriteDocComment(writer, "summary", type.Description);
+        writer.WriteLine($"/// <remarks>Schema <c>{XmlEscape(type.SchemaPointer)}</c>.</remarks>");
+        writer.WriteLine(GeneratedCodeAttribute);
+        writer.WriteLine($"[{Json}.Serialization.JsonConverter(typeof(global::{ns}.{type.Name}.JsonConverter))]");
+        using (writer.OpenBlock($"public sealed partial record {type.Name}"))
+        {
+            var first = true;
+            foreach (var property in type.Properties)
+            {
+                if (!first)
+                {
+                    writer.WriteLine();
+                }
+
+                first = false;
+                WriteProperty(writer, model, property);
+            }
+
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            WriteConverter(writer, model, type);
+        }
+
+        return new GeneratedFile(HintName(model, type.Name), writer.ToString());
+    }
+
+    private static void WriteProperty(SourceWriter writer, ClientModel model, PropertyModel property)
+    {
+        var ns = model.Namespace;
+        WriteDocComment(writer, "summary", property.Description);
+        writer.WriteLine($"/// <remarks>JSON <c>{XmlEscape(property.JsonName)}</c>{(property.IsRequired ? ", required" : string.Empty)}.</remarks>");
+        if (property.IsDeprecated)
+        {
+            writer.WriteLine("[global::System.Obsolete(\"Deprecated in the OpenAPI spec.\")]");
+        }
+
+        var typeName = TypeName(property.Type, ns);
+        if (property.ConstantValue is { } constant)
+        {
+            writer.WriteLine($"public {typeName} {property.Name} {{ get; init; }} = {ConstantExpression(model, property.Type, constant)};");
+            return;
+        }
+
+        var required = property.IsRequired ? "required " : string.Empty;
+        writer.WriteLine($"public {required}{typeName} {property.Name} {{ get; init; }}");
+    }
+
+    /// <summary>The enum's static member for the value when there is one (<c>BatchObject.Batch</c>), else a literal.</summary>
+    private static string ConstantExpression(ClientModel model, TypeRef type, string value)
+    {
+        if (type.Kind != TypeKind.Enum)
+        {
+            return StringLiteral(value);
+        }
+
+        var member = model.Enums.FirstOrDefault(e => e.Name == type.Name)?.Members.FirstOrDefault(m => m.Value == value);
+        return member is not null
+            ? $"global::{model.Namespace}.{type.Name}.{member.Name}"
+            : $"new global::{model.Namespace}.{type.Name}({StringLiteral(value)})";
+    }
+
+    private static string Local(PropertyModel property) => "p_" + Naming(property);
+
+    private static string Naming(PropertyModel property) => property.Name.TrimStart('@');
+
+    private static void WriteConverter(SourceWriter writer, ClientModel model, ObjectTypeModel type)
+    {
+        var ns = model.Namespace;
+        var fullName = $"global::{ns}.{type.Name}";
+        writer.WriteLine($"/// <summary>Reads and writes <see cref=\"{type.Name}\"/> in its wire format without reflection.</summary>");
+        writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
+        using (writer.OpenBlock($"public sealed class JsonConverter : {Json}.Serialization.JsonConverter<{fullName}>"))
+        {
+            foreach (var property in type.Properties)
+            {
+                writer.WriteLine($"private static readonly {Json}.JsonEncodedText s_{Naming(property)} = {Json}.JsonEncodedText.Encode({StringLiteral(property.JsonName)});");
+            }
+
+            if (type.Properties.Count > 0)
+            {
+                writer.WriteLine();
+            }
+
+            writer.WriteLine($$"""
+                /// <inheritdoc/>
+                public override {{fullName}} Read(ref {{Json}}.Utf8JsonReader reader, global::System.Type typeToConvert, {{Json}}.JsonSerializerOptions options)
+                    => ReadValue(ref reader);
+
+                /// <inheritdoc/>
+                public override void Write({{Json}}.Utf8JsonWriter writer, {{fullName}} value, {{Json}}.JsonSerializerOptions options)
+                    => WriteValue(writer, value);
+
+                """);
+
+            WriteReadValue(writer, model, type, fullName);
+            writer.WriteLine();
+            WriteWriteValue(writer, ns, type, fullName);
+        }
+    }
+
+    private static void WriteReadValue(SourceWriter writer, ClientModel model, ObjectTypeModel type, string fullName)
+    {
+        var ns = model.Namespace;
+        writer.WriteLine($"/// <summary>Reads one <see cref=\"{type.Name}\"/>; the reader must be on its first token.</summary>");
+        using (writer.OpenBlock($"public static {fullName} ReadValue(ref {Json}.Utf8JsonReader reader)"))
+        {
+            writer.WriteLine($"{Runtime}.JsonRead.StartObject(ref reader, {StringLiteral(type.Name)});");
+            foreach (var property in type.Properties)
+            {
+                // Locals are nullable so a missing required value can be told from a present one.
+                var localType = TypeName(property.Type.WithNullable(true), ns);
+                writer.WriteLine($"{localType} {Local(property)} = default;");
+            }
+
+            writer.WriteLine("string? property = null;");
+            using (writer.OpenBlock("try"))
+            {
+                using (writer.OpenBlock("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)"))
+                {
+                    var first = true;
+                    foreach (var property in type.Properties)
+                    {
+                        var keyword = first ? "if" : "else if";
+                        first = false;
+                        using (writer.OpenBlock($"{keyword} (reader.ValueTextEquals({Utf8Literal(property.JsonName)}))"))
+                        {
+                            writer.WriteLine($"property = {StringLiteral(property.JsonName)};");
+                            writer.WriteLine("reader.Read();");
+                            writer.WriteLine($"{Local(property)} = {ReadExpression(property.Type.WithNullable(property.Type.IsNullable || property.ConstantValue is not null), ns, "reader")};");
+                        }
+                    }
+
+                    if (first)
+                    {
+                        writer.WriteLine("reader.Read();");
+                        writer.WriteLine("reader.Skip();");
+                    }
+                    else
+                    {
+                        using (writer.OpenBlock("else"))
+                        {
+                            writer.WriteLine("// Properties this version of the spec does not know are skipped, so newer servers stay readable.");
+                            writer.WriteLine("reader.Read();");
+                            writer.WriteLine("reader.Skip();");
+                        }
+                    }
+                }
+            }
+
+            using (writer.OpenBlock($"catch ({Json}.JsonException ex) when (property is not null)"))
+            {
+                writer.WriteLine($"throw {Runtime}.JsonRead.AtProperty(ex, {StringLiteral(type.Name)}, property);");
+            }
+
+            writer.WriteLine();
+            foreach (var property in type.Properties.Where(p => !p.Type.IsNullable && p.ConstantValue is null))
+            {
+                writer.WriteLine($"if ({Local(property)} is null) throw {Runtime}.JsonRead.MissingProperty({StringLiteral(type.Name)}, {StringLiteral(property.JsonName)});");
+            }
+
+            if (type.Properties.Count == 0)
+            {
+                writer.WriteLine($"return new {fullName}();");
+                return;
+            }
+
+            writer.WriteLine($"return new {fullName}");
+            writer.WriteLine("{");
+            writer.Indentation++;
+            foreach (var property in type.Properties)
+            {
+                string value;
+                if (property.ConstantValue is { } constant)
+                {
+                    value = $"{Local(property)} ?? {ConstantExpression(model, property.Type, constant)}";
+                }
+                else if (!property.Type.IsNullable && property.Type.IsValueType)
+                {
+                    value = Local(property) + ".Value";
+                }
+                else
+                {
+                    value = Local(property);
+                }
+
+                writer.WriteLine($"{property.Name} = {value},");
+            }
+
+            writer.Indentation--;
+            writer.WriteLine("};");
+        }
+    }
+
+    private static void WriteWriteValue(SourceWriter writer, string ns, ObjectTypeModel type, string fullName)
+    {
+        writer.WriteLine($"/// <summary>Writes one <see cref=\"{type.Name}\"/>. Optional properties that are null are left out.</summary>");
+        using (writer.OpenBlock($"public static void WriteValue({Json}.Utf8JsonWriter writer, {fullName} value)"))
+        {
+            writer.WriteLine("if (value is null) { writer.WriteNullValue(); return; }");
+            writer.WriteLine("writer.WriteStartObject();");
+            foreach (var property in type.Properties)
+            {
+                var access = "value." + property.Name;
+                var write = $"writer.WritePropertyName(s_{Naming(property)}); {WriteStatement(property.Type, ns, "writer", access)}";
+                if (!property.IsRequired && property.Type.IsNullable)
+                {
+                    writer.WriteLine($"if ({access} is not null) {{ {write} }}");
+                }
+                else
+                {
+                    writer.WriteLine(write);
+                }
+            }
+
+            writer.WriteLine("writer.WriteEndObject();");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Linq;
+using BatchGen.Generator.Model;
+using static BatchGen.Generator.Emit.EmitHelpers;
+
+namespace BatchGen.Generator.Emit;
+
+/// <summary>The C# parameter list and return type of an operation, shared by the interface and the client.</summary>
+internal static class OperationSignature
+{
+    public sealed record Parameter(string TypeName, string Name, string? Default, string? Description);
+
+    /// <summary>Path parameters, the body, required parameters, then optional ones (defaulting to null).</summary>
+    public static IReadOnlyList<Parameter> Parameters(OperationModel operation, string ns)
+    {
+        var result = new List<Parameter>();
+        foreach (var parameter in operation.Parameters.Where(p => p.IsRequired))
+        {
+            result.Add(new Parameter(TypeName(parameter.Type, ns), parameter.Name, null, parameter.Description));
+        }
+
+        if (operation.Body is { IsRequired: true } body)
+        {
+            result.Insert(operation.Parameters.Count(p => p.Location == ParameterLocation.Path), new Parameter(TypeName(body.Type, ns), body.ParameterName, null, body.Description ?? "The request body."));
+        }
+
+        foreach (var parameter in operation.Parameters.Where(p => !p.IsRequired))
+        {
+            result.Add(new Parameter(TypeName(parameter.Type, ns), parameter.Name, "null", parameter.Description));
+        }
+
+        if (operation.Body is { IsRequired: false } optionalBody)
+        {
+            result.Add(new Parameter(TypeName(optionalBody.Type, ns), optionalBody.ParameterName, "null", optionalBody.Description ?? "The request body."));
+        }
+
+        return result;
+    }
+
+    public static string ResultType(OperationModel operation, string ns)
+        => operation.Response.Type is { } type ? TypeName(type, ns) : "void";
+
+    public static string TaskType(OperationModel operation, string ns)
+        => operation.Response.Type is { } type
+            ? $"global::System.Threading.Tasks.Task<{TypeName(type, ns)}>"
+            : "global::System.Threading.Tasks.Task";
+
+    public static string DeclarationList(OperationModel operation, string ns, bool withDefaults)
+    {
+        var parts = Parameters(operation, ns)
+            .Select(p => withDefaults && p.Default is not null ? $"{p.TypeName} {p.Name} = {p.Default}" : $"{p.TypeName} {p.Name}")
+            .ToList();
+        parts.Add(withDefaults
+            ? "global::System.Threading.CancellationToken cancellationToken = default"
+            : "global::System.Threading.CancellationToken cancellationToken");
+        return string.Join(", ", parts);
+    }
+
+    public static void WriteDocs(SourceWriter writer, OperationModel operation, string ns)
+    {
+        WriteDocComment(writer, "summary", operation.Summary ?? operation.Description ?? operation.OperationId);
+        if (operation.Summary is not null && operation.Description is not null)
+        {
+            WriteDocComment(writer, "remarks", operation.Description);
+        }
+
+        foreach (var parameter in Parameters(operation, ns))
+        {
+            WriteDocComment(writer, "param", parameter.Description ?? parameter.Name, $"name=\"{parameter.Name.TrimStart('@')}\"");
+        }
+
+        writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call, including any retries and backoff.</param>");
+        if (operation.Response.Type is not null)
+        {
+            WriteDocComment(writer, "returns", operation.Response.Description);
+        }
+    }
+}

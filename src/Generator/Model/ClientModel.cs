@@ -1,0 +1,97 @@
+using BatchGen.Generator.Common;
+
+namespace BatchGen.Generator.Model;
+
+/// <summary>
+/// Everything the emitter needs for one spec, and nothing from Roslyn or Microsoft.OpenApi.
+/// Must have structural equality end to end: the emit stage is skipped when it compares equal.
+/// </summary>
+public sealed record ClientModel(
+    string SpecFileName,
+    string Namespace,
+    string ClientName,
+    string? Title,
+    string? Description,
+    string? DefaultServerUrl,
+    EquatableArray<ObjectTypeModel> Objects,
+    EquatableArray<EnumTypeModel> Enums,
+    EquatableArray<OperationModel> Operations);
+
+/// <summary>A generated record for an object schema.</summary>
+public sealed record ObjectTypeModel(
+    string Name,
+    string SchemaPointer,
+    string? Description,
+    EquatableArray<PropertyModel> Properties);
+
+/// <summary>One property of an object schema.</summary>
+/// <param name="Name">The C# property name.</param>
+/// <param name="JsonName">The wire name, exactly as in the spec.</param>
+/// <param name="IsRequired">Listed in the schema's <c>required</c>.</param>
+/// <param name="ConstantValue">Set when the schema allows a single string value: the property defaults to it.</param>
+public sealed record PropertyModel(
+    string Name,
+    string JsonName,
+    TypeRef Type,
+    bool IsRequired,
+    string? Description,
+    bool IsDeprecated,
+    string? ConstantValue);
+
+/// <summary>A forward-compatible string enum: known values as static members, any other value kept.</summary>
+public sealed record EnumTypeModel(
+    string Name,
+    string SchemaPointer,
+    string? Description,
+    EquatableArray<EnumMemberModel> Members);
+
+public sealed record EnumMemberModel(string Name, string Value);
+
+/// <summary>One operation: an interface with one method, implemented by the client class.</summary>
+public sealed record OperationModel(
+    string OperationId,
+    string MethodName,
+    string InterfaceName,
+    string HttpMethod,
+    string Path,
+    string? Summary,
+    string? Description,
+    bool IsDeprecated,
+    EquatableArray<ParameterModel> Parameters,
+    RequestBodyModel? Body,
+    ResponseModel Response,
+    PagingModel? Paging);
+
+public enum ParameterLocation
+{
+    Path,
+    Query,
+    Header,
+}
+
+/// <param name="Name">The C# parameter name (camelCase).</param>
+/// <param name="WireName">The name in the path template, query string or header.</param>
+public sealed record ParameterModel(
+    string Name,
+    string WireName,
+    ParameterLocation Location,
+    TypeRef Type,
+    bool IsRequired,
+    string? Description);
+
+public sealed record RequestBodyModel(string ParameterName, TypeRef Type, bool IsRequired, string ContentType, string? Description);
+
+/// <summary>The success response: a JSON body of <see cref="Type"/>, or no body when it is null.</summary>
+public sealed record ResponseModel(TypeRef? Type, string? Description);
+
+/// <summary>
+/// Cursor paging found from the spec's shape: a query parameter that takes the last seen id,
+/// and a response with an item array, a "more" flag and (optionally) a last-id field.
+/// </summary>
+public sealed record PagingModel(
+    string CursorParameterName,
+    string ItemsPropertyName,
+    TypeRef ItemType,
+    string HasMorePropertyName,
+    string? LastIdPropertyName,
+    string? ItemIdPropertyName);

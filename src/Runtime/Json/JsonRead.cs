@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+
+namespace BatchGen;
+
+/// <summary>Reads one JSON value from a <see cref="Utf8JsonReader"/> positioned on its first token.</summary>
+public delegate T JsonValueReader<out T>(ref Utf8JsonReader reader);
+
+/// <summary>
+/// Reading helpers called by generated converters. Each reads the value under the reader and
+/// throws a <see cref="JsonException"/> that says what was expected and what was found; generated
+/// code adds the JSON path on the way out (<see cref="AtProperty"/>).
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class JsonRead
+{
+    private const string ReasonKey = "BatchGen.Reason";
+
+    /// <summary>Checks that the reader is on the start of an object.</summary>
+    public static void StartObject(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Mismatch($"a JSON object for {typeName}", ref reader);
+        }
+    }
+
+    /// <summary>Checks that the reader is on a string.</summary>
+    public static void ExpectString(ref Utf8JsonReader reader, string typeName)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw Mismatch($"a string value of {typeName}", ref reader);
+        }
+    }
+
+    /// <summary>Reads a string.</summary>
+    public static string String(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Mismatch("a string", ref reader);
+
+    /// <summary>Reads a 32-bit integer.</summary>
+    public static int Int32(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw Mismatch("a 32-bit integer", ref reader);
+
+    /// <summary>Reads a 64-bit integer.</summary>
+    public static long Int64(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw Mismatch("an integer", ref reader);
+
+    /// <summary>Reads a single-precision number.</summary>
+    public static float Single(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var value) ? value : throw Mismatch("a number", ref reader);
+
+    /// <summary>Reads a double-precision number.</summary>
+    public static double Double(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw Mismatch("a number", ref reader);
+
+    /// <summary>Reads a decimal number.</summary>
+    public static decimal Decimal(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : throw Mismatch("a decimal number", ref reader);
+
+    /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
+    public static bool Boolean(ref Utf8JsonReader reader)
+        => reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            _ => throw Mismatch("true or false", ref reader),
+        };
+
+    /// <summary>A Unix timestamp in seconds (OpenAPI <c>format: unixtime</c>).</summary>
+    public static DateTimeOffset UnixTime(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var seconds)
+            && seconds >= -62135596800L && seconds <= 253402300799L)
+        {
+            return DateTimeOffset.FromUnixTimeSeconds(seconds);
+        }
+
+        throw Mismatch("a Unix time in whole seconds", ref reader);
+    }
+
+    /// <summary>Reads an ISO 8601 date-time string (OpenAPI <c>format: date-time</c>).</summary>
+    public static DateTimeOffset DateTime(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value) ? value : throw Mismatch("an ISO 8601 date-time string", ref reader);
+
+    /// <summary>Reads a UUID string.</summary>
+    public static Guid Guid(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var value) ? value : throw Mismatch("a UUID string", ref reader);
+
+    /// <summary>Reads a URI string.</summary>
+    public static Uri Uri(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.String && System.Uri.TryCreate(reader.GetString(), UriKind.RelativeOrAbsolute, out var value) ? value : throw Mismatch("a URI string", ref reader);
+
+    /// <summary>Reads a base64 string as bytes.</summary>
+    public static byte[] Bytes(ref Utf8JsonReader reader)
+        => reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out var value) ? value : throw Mismatch("a base64 string", ref reader);
+
+    /// <summary>Any JSON value, kept as a detached <see cref="JsonElement"/>.</summary>
+    public static JsonElement Element(ref Utf8JsonReader reader)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Reads an array, adding the item index to the path of any error.</summary>
+    public static IReadOnlyList<T> List<T>(ref Utf8JsonReader reader, JsonValueReader<T> readItem)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw Mismatch("a JSON array", ref reader);
+        }
+
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            try
+            {
+                items.Add(readItem(ref reader));
+            }
+            catch (JsonException ex)
+            {
+                throw WithPath(ex, "[" + items.Count.ToString(CultureInfo.InvariantCulture) + "]");
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Reads an object as a string-keyed map, adding the key to the path of any error.</summary>
+    public static IReadOnlyDictionary<string, T> Map<T>(ref Utf8JsonReader reader, JsonValueReader<T> readValue)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw Mismatch("a JSON object", ref reader);
+        }
+
+        var map = new Dictionary<string, T>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            try
+            {
+                map[key] = readValue(ref reader);
+            }
+            catch (JsonException ex)
+            {
+                throw WithPath(ex, "['" + key.Replace("'", "\\'") + "']");
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>A required property of a generated type was absent from the JSON.</summary>
+    public static JsonException MissingProperty(string typeName, string jsonName)
+    {
+        var reason = $"The JSON for {typeName} has no '{jsonName}' property, which the spec marks as required.";
+        var exception = new JsonException(reason, "$", null, null);
+        exception.Data[ReasonKey] = reason;
+        return exception;
+    }
+
+    /// <summary>Adds the property being read to the path of an exception from a nested value.</summary>
+    public static JsonException AtProperty(JsonException inner, string typeName, string jsonName)
+    {
+        _ = typeName;
+        return WithPath(inner, IsSimpleName(jsonName) ? "." + jsonName : "['" + jsonName.Replace("'", "\\'") + "']");
+    }
+
+    private static JsonException WithPath(JsonException inner, string segment)
+    {
+        var reason = inner.Data[ReasonKey] as string ?? inner.Message;
+        var rest = inner.Data.Contains(ReasonKey) && inner.Path is { Length: > 0 } path && path[0] == '$' ? path.Substring(1) : string.Empty;
+        var fullPath = "$" + segment + rest;
+        var exception = new JsonException($"{reason} Path: {fullPath}.", fullPath, inner.LineNumber, inner.BytePositionInLine, inner);
+        exception.Data[ReasonKey] = reason;
+        return exception;
+    }
+
+    private static bool IsSimpleName(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        return name.Length > 0;
+    }
+
+    private static JsonException Mismatch(string expected, ref Utf8JsonReader reader)
+    {
+        var found = reader.TokenType switch
+        {
+            JsonTokenType.String => "a string",
+            JsonTokenType.Number => "the number " + Truncate(System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray())),
+            JsonTokenType.True or JsonTokenType.False => "a boolean",
+            JsonTokenType.Null => "null",
+            JsonTokenType.StartObject => "an object",
+            JsonTokenType.StartArray => "an array",
+            _ => reader.TokenType.ToString(),
+        };
+        var reason = $"Expected {expected} but found {found}.";
+        var exception = new JsonException(reason, "$", null, null);
+        exception.Data[ReasonKey] = reason;
+        return exception;
+    }
+
+    private static string Truncate(string text) => text.Length > 40 ? text.Substring(0, 40) + "…" : text;
+}

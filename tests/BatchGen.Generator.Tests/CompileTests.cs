@@ -1,0 +1,128 @@
+using BatchGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace BatchGen.Generator.Tests;
+
+/// <summary>The generated code compiles against the runtime with zero diagnostics and has the promised shape.</summary>
+public sealed class CompileTests
+{
+    private static readonly Lazy<GeneratorRunOutcome> s_outcome = new(() => GeneratorHarness.RunBatchSpec());
+
+    private static INamedTypeSymbol Type(string name)
+        => s_outcome.Value.Output.GetTypeByMetadataName("OpenAI.Batches." + name)
+           ?? throw new InvalidOperationException($"Type {name} was not generated.");
+
+    private static string PropertyType(string typeName, string property)
+        => Type(typeName).GetMembers(property).OfType<IPropertySymbol>().Single().Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat.WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes));
+
+    [Fact]
+    public void Generator_reports_nothing_for_the_batch_spec()
+        => Assert.Empty(s_outcome.Value.AllGeneratorDiagnostics);
+
+    [Fact]
+    public void Generated_code_and_runtime_compile_without_warnings()
+    {
+        var problems = s_outcome.Value.CompileDiagnostics;
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+
+    [Fact]
+    public void Batch_has_all_22_properties_of_the_spec()
+    {
+        var properties = Type("Batch").GetMembers().OfType<IPropertySymbol>().Where(p => p.DeclaredAccessibility == Accessibility.Public && !p.IsStatic && p.Name != "EqualityContract").ToList();
+        Assert.Equal(22, properties.Count);
+    }
+
+    [Theory]
+    [InlineData("Batch", "Id", "string")]
+    [InlineData("Batch", "InputFileId", "string")]
+    [InlineData("Batch", "Model", "string?")]
+    [InlineData("Batch", "Status", "BatchStatus")]
+    [InlineData("Batch", "Object", "BatchObject")]
+    [InlineData("Batch", "CreatedAt", "DateTimeOffset")]
+    [InlineData("Batch", "CancelledAt", "DateTimeOffset?")]
+    [InlineData("Batch", "Usage", "BatchUsage?")]
+    [InlineData("Batch", "Errors", "BatchErrors?")]
+    [InlineData("Batch", "RequestCounts", "BatchRequestCounts?")]
+    [InlineData("Batch", "Metadata", "IReadOnlyDictionary<string, string>?")]
+    [InlineData("BatchUsage", "InputTokensDetails", "BatchUsageInputTokensDetails")]
+    [InlineData("BatchUsage", "OutputTokensDetails", "BatchUsageOutputTokensDetails")]
+    [InlineData("BatchUsageInputTokensDetails", "CachedTokens", "long")]
+    [InlineData("BatchErrors", "Data", "IReadOnlyList<BatchError>?")]
+    [InlineData("BatchError", "Param", "string?")]
+    [InlineData("BatchError", "Line", "long?")]
+    [InlineData("Error", "Code", "string?")]
+    [InlineData("Error", "Message", "string")]
+    [InlineData("ListBatchesResponse", "Data", "IReadOnlyList<Batch>")]
+    [InlineData("ListBatchesResponse", "HasMore", "bool")]
+    [InlineData("CreateBatchRequest", "Endpoint", "CreateBatchRequestEndpoint")]
+    [InlineData("CreateBatchRequest", "CompletionWindow", "CreateBatchRequestCompletionWindow")]
+    [InlineData("BatchFileExpirationAfter", "Seconds", "long")]
+    public void Properties_have_exact_types_and_nullability(string type, string property, string expected)
+        => Assert.Equal(expected, PropertyType(type, property));
+
+    [Fact]
+    public void Required_properties_are_required_members()
+    {
+        var batch = Type("Batch");
+        var required = batch.GetMembers().OfType<IPropertySymbol>().Where(p => p.IsRequired).Select(p => p.Name).OrderBy(n => n).ToList();
+        // "object" is required too, but as a single-valued enum it defaults to its value.
+        Assert.Equal(new[] { "CompletionWindow", "CreatedAt", "Endpoint", "Id", "InputFileId", "Status" }, required);
+    }
+
+    [Fact]
+    public void Each_operation_has_its_own_interface()
+    {
+        var cancel = Type("ICancelBatch");
+        Assert.Equal(TypeKind.Interface, cancel.TypeKind);
+        var method = cancel.GetMembers("CancelBatchAsync").OfType<IMethodSymbol>().Single();
+        Assert.Equal("System.Threading.Tasks.Task<OpenAI.Batches.Batch>", method.ReturnType.ToDisplayString());
+        Assert.Equal(new[] { "batchId", "cancellationToken" }, method.Parameters.Select(p => p.Name));
+        Assert.Equal("string", method.Parameters[0].Type.ToDisplayString());
+        Assert.True(method.Parameters[1].HasExplicitDefaultValue);
+        Assert.Contains("The ID of the batch to cancel.", method.GetDocumentationCommentXml());
+
+        Assert.NotNull(Type("ICreateBatch"));
+        Assert.NotNull(Type("IRetrieveBatch"));
+        var list = Type("IListBatches").GetMembers("ListBatchesAsync").OfType<IMethodSymbol>().Single();
+        Assert.Equal(new[] { "after", "limit", "cancellationToken" }, list.Parameters.Select(p => p.Name));
+        Assert.Equal("long?", list.Parameters[1].Type.ToDisplayString());
+    }
+
+    [Fact]
+    public void Status_enum_has_a_member_per_spec_value()
+    {
+        var members = Type("BatchStatus").GetMembers().OfType<IPropertySymbol>().Where(p => p.IsStatic).Select(p => p.Name).ToList();
+        Assert.Equal(new[] { "Validating", "Failed", "InProgress", "Finalizing", "Completed", "Expired", "Cancelling", "Cancelled" }, members);
+    }
+
+    [Fact]
+    public void Enum_values_that_are_not_identifiers_get_valid_names()
+    {
+        var endpoint = Type("CreateBatchRequestEndpoint").GetMembers().OfType<IPropertySymbol>().Where(p => p.IsStatic).Select(p => p.Name).ToList();
+        Assert.Contains("V1ChatCompletions", endpoint);
+        Assert.Contains("V1ImagesGenerations", endpoint);
+        var window = Type("CreateBatchRequestCompletionWindow").GetMembers().OfType<IPropertySymbol>().Where(p => p.IsStatic).Select(p => p.Name).ToList();
+        Assert.Equal(new[] { "_24h" }, window);
+    }
+
+    [Fact]
+    public void Descriptions_become_doc_comments()
+    {
+        var property = Type("Batch").GetMembers("CreatedAt").Single();
+        Assert.Contains("The Unix timestamp (in seconds) for when the batch was created.", property.GetDocumentationCommentXml());
+    }
+
+    [Fact]
+    public void Every_file_is_marked_generated_with_nullable_enabled()
+    {
+        foreach (var (hintName, text) in s_outcome.Value.Sources)
+        {
+            Assert.StartsWith("// <auto-generated/>", text);
+            Assert.Contains("#nullable enable", text);
+            Assert.Contains("[global::System.CodeDom.Compiler.GeneratedCode(\"BatchGen\"", text);
+            Assert.EndsWith(".g.cs", hintName);
+        }
+    }
+}

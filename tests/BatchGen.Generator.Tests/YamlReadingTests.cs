@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using BatchGen.Generator.Loading;
+using Xunit;
+
+namespace BatchGen.Generator.Tests;
+
+/// <summary>YAML → JSON node conversion: the YAML 1.2 core schema, anchors, merges and the block-scalar repair.</summary>
+public sealed class YamlReadingTests
+{
+    private static JsonNode Read(string yaml)
+    {
+        var node = YamlJsonReader.Read(yaml, CancellationToken.None, out var error);
+        Assert.Null(error);
+        return node!;
+    }
+
+    [Fact]
+    public void Scalars_follow_the_yaml_1_2_core_schema()
+    {
+        var node = Read("a: yes\nb: 2024-10-01\nc: 1.0\nd: 42\ne: true\nf: ~\ng: '42'\nh: 0x1F\ni: .5\nj: on\n");
+        Assert.Equal("yes", node["a"]!.GetValue<string>());
+        Assert.Equal("2024-10-01", node["b"]!.GetValue<string>());
+        Assert.Equal("1.0", node["c"]!.ToJsonString());
+        Assert.Equal(42, node["d"]!.GetValue<long>());
+        Assert.True(node["e"]!.GetValue<bool>());
+        Assert.Null(node["f"]);
+        Assert.Equal("42", node["g"]!.GetValue<string>());
+        Assert.Equal(31, node["h"]!.GetValue<long>());
+        Assert.Equal("0.5", node["i"]!.ToJsonString());
+        Assert.Equal("on", node["j"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Anchors_aliases_and_merge_keys_are_expanded()
+    {
+        var node = Read("base: &b\n  type: string\n  description: shared\nuse: *b\nmerged:\n  <<: *b\n  description: own\n");
+        Assert.Equal("string", node["use"]!["type"]!.GetValue<string>());
+        Assert.Equal("string", node["merged"]!["type"]!.GetValue<string>());
+        Assert.Equal("own", node["merged"]!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_block_scalar_of_only_whitespace_lines_reads_like_libyaml()
+    {
+        // YamlDotNet #523: valid YAML 1.2, as in the complete OpenAI spec.
+        var node = Read("a:\n  example: |+\n    \n  nullable: true\n");
+        Assert.Equal("\n", node["a"]!["example"]!.GetValue<string>());
+        Assert.True(node["a"]!["nullable"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public void A_block_scalar_with_content_is_left_alone()
+    {
+        var node = Read("a: |\n  first\n\n  second\nb: 1\n");
+        Assert.Equal("first\n\nsecond\n", node["a"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Leading_lines_with_more_spaces_than_the_content_stay_invalid()
+    {
+        // yaml-test-suite W9L4
+        YamlJsonReader.Read("---\nblock scalar: |\n     \n  more spaces at the beginning\n  are invalid\n", CancellationToken.None, out var error);
+        Assert.NotNull(error);
+        Assert.Equal(3, error!.Line); // YamlDotNet points at the first content line
+    }
+
+    [Fact]
+    public void The_repair_keeps_line_numbers()
+    {
+        var repaired = BlockScalarRepair.Apply("a:\n  example: |+\n      \n  b: 1\n");
+        Assert.Equal(4, repaired.Split('\n').Length - 1);
+        Assert.Equal("a:\n  example: |+\n\n  b: 1\n", repaired);
+    }
+
+    [Fact]
+    public void Deep_nesting_does_not_overflow()
+    {
+        var yaml = string.Concat(Enumerable.Range(0, 300).Select(i => new string(' ', i * 2) + "k:\n")) + new string(' ', 600) + "v: 1\n";
+        var node = Read(yaml);
+        Assert.NotNull(node["k"]);
+    }
+
+    [Fact]
+    public void Positions_are_found_for_json_pointers()
+    {
+        var yaml = "openapi: 3.1.0\npaths:\n  /batches/{id}:\n    get:\n      responses: {}\n";
+        var positions = SpecPositionFinder.Find(yaml, new[] { "#/paths/~1batches~1{id}/get/responses", "#/paths/~1nope" }, CancellationToken.None);
+        Assert.Equal(4, positions["#/paths/~1batches~1{id}/get/responses"].Line);
+        Assert.Equal(6, positions["#/paths/~1batches~1{id}/get/responses"].Column);
+        Assert.Equal(1, positions["#/paths/~1nope"].Line); // falls back to the deepest node found: "paths"
+    }
+}
