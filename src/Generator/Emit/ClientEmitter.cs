@@ -24,6 +24,7 @@ public static class ClientEmitter
             files.Add(OperationInterfaceEmitter.Emit(model, operation));
         }
 
+        files.Add(ClientClassEmitter.Emit(model));
         files.Add(JsonContextEmitter.Emit(model));
         return files;
     }

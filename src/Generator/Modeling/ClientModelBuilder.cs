@@ -555,7 +555,7 @@ public sealed class ClientModelBuilder
     {
         var result = new List<OperationModel>();
         // Methods live on the client class: its name and its own members are taken (CS0542, CS0102).
-        var methodNames = new NameScope(new[] { _clientName, "Dispose", "Options", "Equals", "GetHashCode", "ToString", "GetType" });
+        var methodNames = new NameScope(new[] { _clientName, "Dispose", "BaseAddress", "DefaultBaseAddress", "Equals", "GetHashCode", "ToString", "GetType" });
         foreach (var path in _document.Paths ?? new OpenApiPaths())
         {
             if (path.Value.Operations is not { } operations)
@@ -584,7 +584,8 @@ public sealed class ClientModelBuilder
 
     private OperationModel BuildOperation(OpenApiOperation operation, IOpenApiPathItem pathItem, string path, HttpMethod method, string pointer, string id, string methodName, string interfaceName)
     {
-        var parameterNames = new NameScope(new[] { "cancellationToken" });
+        // Locals of the generated method bodies are taken, so no parameter can shadow them.
+        var parameterNames = new NameScope(new[] { "cancellationToken", "apiRequest", "pageCursor", "pageResult", "pageItems", "pageItem", "nextCursor" });
         var parameters = new List<ParameterModel>();
         foreach (var (parameter, parameterPointer) in MergedParameters(pathItem, operation, path, pointer))
         {

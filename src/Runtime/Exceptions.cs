@@ -1,0 +1,178 @@
+using System;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace BatchGen;
+
+/// <summary>
+/// The server answered with an error status. <see cref="Exception.Message"/> is the server's
+/// error message when it sent one in OpenAI's error shape; otherwise it describes the status and
+/// the start of the body.
+/// </summary>
+public class ApiException : Exception
+{
+    /// <summary>Creates the exception from what the server sent.</summary>
+    public ApiException(string message, HttpStatusCode statusCode, string? requestId, string? errorType, string? errorCode, string? errorParam, string? responseBody, HttpResponseHeaders? headers)
+        : base(message)
+    {
+        StatusCode = statusCode;
+        RequestId = requestId;
+        ErrorType = errorType;
+        ErrorCode = errorCode;
+        ErrorParam = errorParam;
+        ResponseBody = responseBody;
+        Headers = headers;
+    }
+
+    /// <summary>The HTTP status.</summary>
+    public HttpStatusCode StatusCode { get; }
+
+    /// <summary>The server's request id (<c>x-request-id</c>), for support requests.</summary>
+    public string? RequestId { get; }
+
+    /// <summary><c>error.type</c> from the body, such as <c>invalid_request_error</c>.</summary>
+    public string? ErrorType { get; }
+
+    /// <summary><c>error.code</c> from the body, such as <c>insufficient_quota</c>.</summary>
+    public string? ErrorCode { get; }
+
+    /// <summary><c>error.param</c> from the body: the parameter at fault.</summary>
+    public string? ErrorParam { get; }
+
+    /// <summary>The raw response body (up to 64 KiB), whatever its shape.</summary>
+    public string? ResponseBody { get; }
+
+    /// <summary>The response headers.</summary>
+    public HttpResponseHeaders? Headers { get; }
+
+    /// <summary>The status, request id and message, for logs.</summary>
+    public override string ToString()
+        => $"{GetType().FullName}: {(int)StatusCode} {StatusCode}{(RequestId is null ? string.Empty : $" (request {RequestId})")}: {Message}";
+}
+
+/// <summary>HTTP 400: the request was malformed or invalid.</summary>
+public sealed class BadRequestException : ApiException
+{
+    /// <inheritdoc cref="ApiException(string, HttpStatusCode, string?, string?, string?, string?, string?, HttpResponseHeaders?)"/>
+    public BadRequestException(string message, HttpStatusCode statusCode, string? requestId, string? errorType, string? errorCode, string? errorParam, string? responseBody, HttpResponseHeaders? headers)
+        : base(message, statusCode, requestId, errorType, errorCode, errorParam, responseBody, headers)
+    {
+    }
+}
+
+/// <summary>HTTP 401: the API key is missing or wrong.</summary>
+public sealed class AuthenticationException : ApiException
+{
+    /// <inheritdoc cref="ApiException(string, HttpStatusCode, string?, string?, string?, string?, string?, HttpResponseHeaders?)"/>
+    public AuthenticationException(string message, HttpStatusCode statusCode, string? requestId, string? errorType, string? errorCode, string? errorParam, string? responseBody, HttpResponseHeaders? headers)
+        : base(message, statusCode, requestId, errorType, errorCode, errorParam, responseBody, headers)
+    {
+    }
+}
+
+/// <summary>HTTP 403: the key may not do this.</summary>
+public sealed class PermissionDeniedException : ApiException
+{
+    /// <inheritdoc cref="ApiException(string, HttpStatusCode, string?, string?, string?, string?, string?, HttpResponseHeaders?)"/>
+    public PermissionDeniedException(string message, HttpStatusCode statusCode, string? requestId, string? errorType, string? errorCode, string? errorParam, string? responseBody, HttpResponseHeaders? headers)
+        : base(message, statusCode, requestId, errorType, errorCode, errorParam, responseBody, headers)
+    {
+    }
+}
+
+/// <summary>HTTP 404: no such resource.</summary>
+public sealed class NotFoundException : ApiException
+{
+    /// <inheritdoc cref="ApiException(string, HttpStatusCode, string?, string?, string?, string?, string?, HttpResponseHeaders?)"/>
+    public NotFoundException(string message, HttpStatusCode statusCode, string? requestId, string? errorType, string? errorCode, string? errorParam, string? responseBody, HttpResponseHeaders? headers)
+        : base(message, statusCode, requestId, errorType, errorCode, errorParam, responseBody, headers)
+    {
+    }
+}
+
+/// <summary>HTTP 409: the resource is in a state that does not allow this.</summary>
+public sealed class ConflictException : ApiException
+{
+    /// <inheritdoc cref="ApiException(string, HttpStatusCode, string?, string?, string?, string?, string?, HttpResponseHeaders?)"/>
+    public ConflictException(string message, HttpStatusCode statusCode, string? requestId, string? errorType, string? errorCode, string? errorParam, string? responseBody, HttpResponseHeaders? headers)
+        : base(message, statusCode, requestId, errorType, errorCode, errorParam, responseBody, headers)
+    {
+    }
+}
+
+/// <summary>HTTP 422: the request was well-formed but could not be processed.</summary>
+public sealed class UnprocessableEntityException : ApiException
+{
+    /// <inheritdoc cref="ApiException(string, HttpStatusCode, string?, string?, string?, string?, string?, HttpResponseHeaders?)"/>
+    public UnprocessableEntityException(string message, HttpStatusCode statusCode, string? requestId, string? errorType, string? errorCode, string? errorParam, string? responseBody, HttpResponseHeaders? headers)
+        : base(message, statusCode, requestId, errorType, errorCode, errorParam, responseBody, headers)
+    {
+    }
+}
+
+/// <summary>HTTP 429: rate limited, or out of quota (<see cref="ApiException.ErrorCode"/> <c>insufficient_quota</c>).</summary>
+public sealed class RateLimitException : ApiException
+{
+    /// <inheritdoc cref="ApiException(string, HttpStatusCode, string?, string?, string?, string?, string?, HttpResponseHeaders?)"/>
+    public RateLimitException(string message, HttpStatusCode statusCode, string? requestId, string? errorType, string? errorCode, string? errorParam, string? responseBody, HttpResponseHeaders? headers, TimeSpan? retryAfter)
+        : base(message, statusCode, requestId, errorType, errorCode, errorParam, responseBody, headers)
+        => RetryAfter = retryAfter;
+
+    /// <summary>How long the server asked to wait, when it said (<c>retry-after-ms</c> or <c>retry-after</c>).</summary>
+    public TimeSpan? RetryAfter { get; }
+}
+
+/// <summary>HTTP 500 or above: the server failed.</summary>
+public sealed class InternalServerException : ApiException
+{
+    /// <inheritdoc cref="ApiException(string, HttpStatusCode, string?, string?, string?, string?, string?, HttpResponseHeaders?)"/>
+    public InternalServerException(string message, HttpStatusCode statusCode, string? requestId, string? errorType, string? errorCode, string? errorParam, string? responseBody, HttpResponseHeaders? headers)
+        : base(message, statusCode, requestId, errorType, errorCode, errorParam, responseBody, headers)
+    {
+    }
+}
+
+/// <summary>The server could not be reached, or the connection broke before a full response arrived.</summary>
+public sealed class ApiConnectionException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ApiConnectionException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// The call ran past <see cref="ClientOptions.Timeout"/> (or the HttpClient's own timeout).
+/// Distinct from the caller's cancellation, which surfaces as <see cref="OperationCanceledException"/>.
+/// </summary>
+public sealed class ApiTimeoutException : TimeoutException
+{
+    /// <summary>Creates the exception.</summary>
+    public ApiTimeoutException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>A success response whose body is not what the spec says (invalid JSON, wrong types).</summary>
+public sealed class ApiResponseFormatException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ApiResponseFormatException(string message, string operationId, string? jsonPath, string? requestId, Exception? innerException)
+        : base(message, innerException)
+    {
+        OperationId = operationId;
+        JsonPath = jsonPath;
+        RequestId = requestId;
+    }
+
+    /// <summary>The operation whose response could not be read.</summary>
+    public string OperationId { get; }
+
+    /// <summary>Where in the body reading failed (<c>$.request_counts.total</c>).</summary>
+    public string? JsonPath { get; }
+
+    /// <summary>The server's request id.</summary>
+    public string? RequestId { get; }
+}

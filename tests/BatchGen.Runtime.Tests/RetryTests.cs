@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using BatchGen.Testing;
+using OpenAI.Batches;
+using Xunit;
+
+namespace BatchGen.Runtime.Tests;
+
+/// <summary>Which failures are retried, how long the client waits, and what it throws in the end.</summary>
+public sealed class RetryTests : ClientTestBase
+{
+    private static Func<string, string, bool> Cancel => (method, path) => method == "POST" && path.EndsWith("/cancel", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_429_with_retry_after_ms_is_retried_after_that_delay()
+    {
+        using var client = NewClient();
+        var id = Server.Seed();
+        Server.Inject(Fault.Error(429, "Rate limit reached.", "requests", headers: new Dictionary<string, string> { ["retry-after-ms"] = "300" }));
+
+        var watch = Stopwatch.StartNew();
+        var response = await client.CancelBatchWithResponseAsync(id);
+
+        Assert.Equal(BatchStatus.Cancelling, response.Value.Status);
+        Assert.Equal(1, response.RetryCount);
+        Assert.Equal(2, CountRequests("POST", "/cancel"));
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(250), $"waited only {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_429_with_retry_after_seconds_is_honoured()
+    {
+        using var client = NewClient();
+        var id = Server.Seed();
+        Server.Inject(Fault.Error(429, "Rate limit reached.", headers: new Dictionary<string, string> { ["retry-after"] = "1" }));
+
+        var watch = Stopwatch.StartNew();
+        await client.CancelBatchAsync(id);
+
+        Assert.Equal(2, CountRequests("POST", "/cancel"));
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), $"waited only {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_429_with_retry_after_as_an_http_date_is_honoured()
+    {
+        using var client = NewClient();
+        var id = Server.Seed();
+        var when = DateTimeOffset.UtcNow.AddSeconds(2).ToString("r", CultureInfo.InvariantCulture);
+        Server.Inject(Fault.Error(429, "Rate limit reached.", headers: new Dictionary<string, string> { ["retry-after"] = when }));
+
+        var watch = Stopwatch.StartNew();
+        await client.CancelBatchAsync(id);
+
+        Assert.Equal(2, CountRequests("POST", "/cancel"));
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), $"waited only {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_retry_after_of_two_hours_fails_fast_with_the_delay_reported()
+    {
+        using var client = NewClient();
+        var id = Server.Seed();
+        Server.Inject(Fault.Error(429, "Rate limit reached for batches.", "requests", headers: new Dictionary<string, string> { ["retry-after"] = "7200" }));
+
+        var watch = Stopwatch.StartNew();
+        var ex = await Assert.ThrowsAsync<RateLimitException>(() => client.CancelBatchAsync(id));
+
+        Assert.Equal(TimeSpan.FromHours(2), ex.RetryAfter);
+        Assert.Equal("Rate limit reached for batches.", ex.Message);
+        Assert.Equal(1, CountRequests("POST", "/cancel"));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Insufficient_quota_is_not_retried()
+    {
+        using var client = NewClient();
+        var id = Server.Seed();
+        Server.Inject(Fast(429, code: "insufficient_quota", times: 5, message: "You exceeded your current quota."));
+
+        var ex = await Assert.ThrowsAsync<RateLimitException>(() => client.CancelBatchAsync(id));
+
+        Assert.Equal("insufficient_quota", ex.ErrorCode);
+        Assert.Equal(1, CountRequests("POST", "/cancel"));
+    }
+
+    [Fact]
+    public async Task X_should_retry_false_stops_a_retry_of_a_500()
+    {
+        using var client = NewClient();
+        Server.Inject(Fast(500, headers: new Dictionary<string, string> { ["x-should-retry"] = "false" }, times: 5));
+        await Assert.ThrowsAsync<InternalServerException>(() => client.ListBatchesAsync());
+        Assert.Single(Server.Requests);
+    }
+
+    [Fact]
+    public async Task X_should_retry_true_retries_a_400()
+    {
+        using var client = NewClient();
+        Server.Inject(Fast(400, headers: new Dictionary<string, string> { ["x-should-retry"] = "true" }));
+        var page = await client.ListBatchesAsync();
+        Assert.NotNull(page);
+        Assert.Equal(2, Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Two_500s_then_success_succeeds_with_the_default_backoff()
+    {
+        using var client = NewClient();
+        var id = Server.Seed();
+        Server.Inject(Fault.Error(500, "The server had an error.", times: 2, headers: new Dictionary<string, string>()));
+
+        var watch = Stopwatch.StartNew();
+        var response = await client.CancelBatchWithResponseAsync(id);
+
+        Assert.Equal(2, response.RetryCount);
+        Assert.Equal(3, CountRequests("POST", "/cancel"));
+        // min(0.5·2ⁿ, 8) s less up to 25 %: 0.375–0.5 s, then 0.75–1 s.
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(1100), $"waited only {watch.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Retries_stop_after_max_retries_with_a_typed_exception()
+    {
+        using var client = NewClient(o => o.MaxRetries = 3);
+        Server.Inject(Fast(503, times: 10, message: "Service unavailable."));
+
+        var ex = await Assert.ThrowsAsync<InternalServerException>(() => client.ListBatchesAsync());
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ex.StatusCode);
+        Assert.Equal(4, Server.Requests.Count); // MaxRetries + 1
+    }
+
+    [Fact]
+    public async Task Max_retries_zero_sends_once()
+    {
+        using var client = NewClient(o => o.MaxRetries = 0);
+        Server.Inject(Fast(500, times: 10));
+        await Assert.ThrowsAsync<InternalServerException>(() => client.ListBatchesAsync());
+        Assert.Single(Server.Requests);
+    }
+
+    [Fact]
+    public async Task A_post_body_and_idempotency_key_are_resent_intact()
+    {
+        using var client = NewClient();
+        Server.Inject(Fast(500));
+        await client.CreateBatchAsync(new CreateBatchRequest
+        {
+            InputFileId = "file-abc123",
+            Endpoint = CreateBatchRequestEndpoint.V1Embeddings,
+            CompletionWindow = CreateBatchRequestCompletionWindow._24h,
+        });
+
+        var requests = Server.Requests;
+        Assert.Equal(2, requests.Count);
+        Assert.Equal(requests[0].Body, requests[1].Body);
+        Assert.Contains("file-abc123", requests[1].Body);
+        Assert.Equal(requests[0].Headers["Idempotency-Key"], requests[1].Headers["Idempotency-Key"]);
+        Assert.Equal("0", requests[0].Headers["X-BatchGen-Retry-Count"]);
+        Assert.Equal("1", requests[1].Headers["X-BatchGen-Retry-Count"]);
+    }
+
+    [Fact]
+    public async Task A_connection_reset_mid_body_is_retried()
+    {
+        using var client = NewClient();
+        var id = Server.Seed();
+        Server.Inject(new Fault { ResetAfterBodyBytes = 40 });
+
+        var response = await client.RetrieveBatchWithResponseAsync(id);
+
+        Assert.Equal(id, response.Value.Id);
+        Assert.Equal(1, response.RetryCount);
+    }
+
+    [Fact]
+    public async Task Connection_resets_on_every_attempt_end_in_a_connection_exception()
+    {
+        using var client = NewClient(o => o.MaxRetries = 1);
+        var id = Server.Seed();
+        Server.Inject(new Fault { ResetAfterBodyBytes = 40, Times = 5 });
+
+        var ex = await Assert.ThrowsAsync<ApiConnectionException>(() => client.RetrieveBatchAsync(id));
+
+        Assert.Contains("retrieveBatch", ex.Message);
+        Assert.Equal(2, Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_refused_connection_ends_in_a_connection_exception()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        using var client = new OpenAIClient(new ClientOptions { ApiKey = "sk-x", BaseAddress = new Uri($"http://127.0.0.1:{port}/v1"), MaxRetries = 1 });
+        var ex = await Assert.ThrowsAsync<ApiConnectionException>(() => client.ListBatchesAsync());
+        Assert.Contains("listBatches", ex.Message);
+        Assert.Contains($"127.0.0.1:{port}", ex.Message);
+    }
+
+    [Fact]
+    public async Task An_html_502_is_a_typed_server_error_with_the_raw_text()
+    {
+        using var client = NewClient(o => o.MaxRetries = 0);
+        Server.Inject(new Fault { Status = 502, ContentType = "text/html", Body = "<html><body><h1>502 Bad Gateway</h1>\n<p>nginx</p></body></html>" });
+
+        var ex = await Assert.ThrowsAsync<InternalServerException>(() => client.ListBatchesAsync());
+
+        Assert.Equal(HttpStatusCode.BadGateway, ex.StatusCode);
+        Assert.Contains("502 Bad Gateway", ex.Message);
+        Assert.Contains("<h1>502 Bad Gateway</h1>", ex.ResponseBody);
+        Assert.Null(ex.ErrorType);
+    }
+
+    [Fact]
+    public async Task An_empty_error_body_still_gives_the_status()
+    {
+        using var client = NewClient(o => o.MaxRetries = 0);
+        Server.Inject(new Fault { Status = 404, Body = string.Empty });
+        var ex = await Assert.ThrowsAsync<NotFoundException>(() => client.ListBatchesAsync());
+        Assert.Contains("404", ex.Message);
+        Assert.Contains("empty body", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(403, typeof(PermissionDeniedException))]
+    [InlineData(409, typeof(ConflictException))]
+    [InlineData(422, typeof(UnprocessableEntityException))]
+    [InlineData(418, typeof(ApiException))]
+    public async Task Each_status_has_its_exception_type(int status, Type expected)
+    {
+        using var client = NewClient(o => o.MaxRetries = 0);
+        Server.Inject(Fast(status));
+        var ex = await Assert.ThrowsAnyAsync<ApiException>(() => client.ListBatchesAsync());
+        Assert.Equal(expected, ex.GetType());
+        Assert.Equal("Injected failure.", ex.Message);
+    }
+
+    [Fact]
+    public void Backoff_doubles_to_a_cap_of_eight_seconds_with_up_to_25_percent_jitter()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(0.5), RetryPolicy.Backoff(0, 0));
+        Assert.Equal(TimeSpan.FromSeconds(1), RetryPolicy.Backoff(1, 0));
+        Assert.Equal(TimeSpan.FromSeconds(4), RetryPolicy.Backoff(3, 0));
+        Assert.Equal(TimeSpan.FromSeconds(8), RetryPolicy.Backoff(4, 0));
+        Assert.Equal(TimeSpan.FromSeconds(8), RetryPolicy.Backoff(10, 0));
+        Assert.Equal(TimeSpan.FromSeconds(6), RetryPolicy.Backoff(10, 1));
+    }
+}
