@@ -68,6 +68,11 @@ internal static class ClientClassEmitter
                 WriteOperation(writer, model, operation);
             }
 
+            foreach (var wait in model.CancelAndWait)
+            {
+                WriteCancelAndWait(writer, model, wait);
+            }
+
             writer.WriteLine("""
                 /// <summary>Releases the HttpClient if this client created it.</summary>
                 public void Dispose() => _pipeline.Dispose();
@@ -183,6 +188,42 @@ internal static class ClientClassEmitter
 
         var value = parameter.Type.Kind == TypeKind.String ? parameter.Name : $"{Runtime}.ApiRequest.Format({parameter.Name})";
         writer.WriteLine($"apiRequest.{add}({StringLiteral(parameter.WireName)}, {value});");
+    }
+
+    private static void WriteCancelAndWait(SourceWriter writer, ClientModel model, CancelAndWaitModel wait)
+    {
+        var ns = model.Namespace;
+        var resource = TypeName(wait.ResourceType, ns);
+        var pathDeclaration = string.Join(", ", wait.PathParameters.Select(p => $"{TypeName(p.Type, ns)} {p.Name}"));
+        var pathArguments = string.Join(", ", wait.PathParameters.Select(p => p.Name));
+        var separator = pathDeclaration.Length == 0 ? string.Empty : ", ";
+        var statusValue = wait.StatusType.Kind == TypeKind.Enum ? "status.ToString()" : "status";
+        var transitional = string.Join(" or ", wait.TransitionalValues.Select(StringLiteral));
+        writer.WriteLine($$"""
+            /// <summary>
+            /// Calls <see cref="{{wait.CancelMethodName}}Async"/>, then polls <see cref="{{wait.RetrieveMethodName}}Async"/>
+            /// with backoff while <c>{{wait.StatusPropertyName}}</c> is still on the move ({{XmlEscape(string.Join(", ", wait.TransitionalValues))}}),
+            /// and returns the settled resource.
+            /// </summary>
+            /// <param name="progress">Receives the resource after the cancel and after each poll.</param>
+            /// <param name="polling">Delays and the overall timeout; by default polls from 1 s up to every 10 s for 15 minutes.</param>
+            /// <param name="cancellationToken">Stops the waiting (the cancel itself is not undone).</param>
+            /// <exception cref="{{Runtime}}.ApiTimeoutException">Still on the move after the polling timeout.</exception>
+            public async global::System.Threading.Tasks.Task<{{resource}}> {{wait.MethodName}}Async({{pathDeclaration}}{{separator}}global::System.IProgress<{{resource}}>? progress = null, {{Runtime}}.PollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default)
+            {
+                var cancelledResource = await {{wait.CancelMethodName}}Async({{pathArguments}}{{separator}}cancellationToken).ConfigureAwait(false);
+                return await {{Runtime}}.Polling.WhileAsync(
+                    cancelledResource,
+                    static polled => IsTransitional(polled.{{wait.StatusPropertyName}}),
+                    pollToken => {{wait.RetrieveMethodName}}Async({{pathArguments}}{{separator}}pollToken),
+                    progress,
+                    polling,
+                    cancellationToken).ConfigureAwait(false);
+
+                static bool IsTransitional({{TypeName(wait.StatusType, ns)}} status) => {{statusValue}} is {{transitional}};
+            }
+
+            """);
     }
 
     private static void WritePaging(SourceWriter writer, ClientModel model, OperationModel operation, PagingModel paging)

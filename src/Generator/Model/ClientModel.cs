@@ -15,7 +15,8 @@ public sealed record ClientModel(
     string? DefaultServerUrl,
     EquatableArray<ObjectTypeModel> Objects,
     EquatableArray<EnumTypeModel> Enums,
-    EquatableArray<OperationModel> Operations);
+    EquatableArray<OperationModel> Operations,
+    EquatableArray<CancelAndWaitModel> CancelAndWait);
 
 /// <summary>A generated record for an object schema.</summary>
 public sealed record ObjectTypeModel(
@@ -95,3 +96,19 @@ public sealed record PagingModel(
     string HasMorePropertyName,
     string? LastIdPropertyName,
     string? ItemIdPropertyName);
+
+/// <summary>
+/// A cancel operation (<c>POST …/cancel</c>) with a retrieve operation on the same resource
+/// (<c>GET …</c>, same schema, a <c>status</c> property): the client gets a method that cancels
+/// and then polls until the status settles.
+/// </summary>
+/// <param name="TransitionalValues">Status values that are still on the move (<c>cancelling</c>, <c>in_progress</c>…).</param>
+public sealed record CancelAndWaitModel(
+    string MethodName,
+    string CancelMethodName,
+    string RetrieveMethodName,
+    TypeRef ResourceType,
+    string StatusPropertyName,
+    TypeRef StatusType,
+    EquatableArray<ParameterModel> PathParameters,
+    EquatableArray<string> TransitionalValues);

@@ -108,7 +108,8 @@ public sealed class ClientModelBuilder
             DefaultServerUrl: DefaultServerUrl(),
             Objects: _objects.ToEquatableArray(),
             Enums: _enums.ToEquatableArray(),
-            Operations: operations.ToEquatableArray());
+            Operations: operations.ToEquatableArray(),
+            CancelAndWait: DetectCancelAndWait(operations).ToEquatableArray());
     }
 
     private string ResolveClientName()
@@ -585,7 +586,7 @@ public sealed class ClientModelBuilder
     private OperationModel BuildOperation(OpenApiOperation operation, IOpenApiPathItem pathItem, string path, HttpMethod method, string pointer, string id, string methodName, string interfaceName)
     {
         // Locals of the generated method bodies are taken, so no parameter can shadow them.
-        var parameterNames = new NameScope(new[] { "cancellationToken", "apiRequest", "pageCursor", "pageResult", "pageItems", "pageItem", "nextCursor" });
+        var parameterNames = new NameScope(new[] { "cancellationToken", "apiRequest", "pageCursor", "pageResult", "pageItems", "pageItem", "nextCursor", "progress", "polling", "cancelledResource", "polled", "pollToken" });
         var parameters = new List<ParameterModel>();
         foreach (var (parameter, parameterPointer) in MergedParameters(pathItem, operation, path, pointer))
         {
@@ -714,6 +715,57 @@ public sealed class ClientModelBuilder
     private static bool IsJson(string contentType)
         => contentType.StartsWith(JsonContentType, StringComparison.OrdinalIgnoreCase)
            || contentType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Cancel-and-wait pairs, recognized by shape (see <see cref="CancelAndWaitModel"/>).</summary>
+    private List<CancelAndWaitModel> DetectCancelAndWait(List<OperationModel> operations)
+    {
+        var result = new List<CancelAndWaitModel>();
+        foreach (var cancel in operations.Where(o => o.HttpMethod == "POST" && o.Path.EndsWith("/cancel", StringComparison.Ordinal) && o.Body is not { IsRequired: true }))
+        {
+            var resourcePath = cancel.Path.Substring(0, cancel.Path.Length - "/cancel".Length);
+            var retrieve = operations.FirstOrDefault(o => o.HttpMethod == "GET" && o.Path == resourcePath && o.Response.Type == cancel.Response.Type);
+            if (retrieve is null || cancel.Response.Type is not { Kind: TypeKind.Object } resourceType)
+            {
+                continue;
+            }
+
+            var resource = _objects.FirstOrDefault(o => o.Name == resourceType.Name);
+            var status = resource?.Properties.FirstOrDefault(p => p.JsonName == "status" && p.Type.Kind is TypeKind.Enum or TypeKind.String && !p.Type.IsNullable);
+            var pathParameters = cancel.Parameters.Where(p => p.Location == Model.ParameterLocation.Path).ToList();
+            var samePathParameters = pathParameters.Select(p => p.WireName).SequenceEqual(retrieve.Parameters.Where(p => p.Location == Model.ParameterLocation.Path).Select(p => p.WireName));
+            if (status is null || !samePathParameters || cancel.Parameters.Any(p => p.IsRequired && p.Location != Model.ParameterLocation.Path))
+            {
+                continue;
+            }
+
+            var values = status.Type.Kind == TypeKind.Enum
+                ? _enums.First(e => e.Name == status.Type.Name).Members.Select(m => m.Value)
+                : Enumerable.Empty<string>();
+            var transitional = values.Where(IsTransitional).ToList();
+            if (transitional.Count == 0)
+            {
+                continue;
+            }
+
+            result.Add(new CancelAndWaitModel(
+                cancel.MethodName + "AndWait",
+                cancel.MethodName,
+                retrieve.MethodName,
+                resourceType,
+                status.Name,
+                status.Type,
+                pathParameters.ToEquatableArray(),
+                transitional.ToEquatableArray()));
+        }
+
+        return result;
+    }
+
+    /// <summary>A status still on the move: "cancelling", "in_progress", "queued"…</summary>
+    private static bool IsTransitional(string status)
+        => status.EndsWith("ing", StringComparison.OrdinalIgnoreCase)
+           || status.IndexOf("progress", StringComparison.OrdinalIgnoreCase) >= 0
+           || status is "queued" or "pending";
 
     /// <summary>
     /// Cursor paging, recognized by shape: an <c>after</c> query parameter, and a response object

@@ -123,6 +123,29 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         return _pipeline.SendAsync<global::OpenAI.Batches.Batch>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.Batch.JsonConverter.ReadValue(ref r), cancellationToken);
     }
 
+    /// <summary>
+    /// Calls <see cref="CancelBatchAsync"/>, then polls <see cref="RetrieveBatchAsync"/>
+    /// with backoff while <c>Status</c> is still on the move (validating, in_progress, finalizing, cancelling),
+    /// and returns the settled resource.
+    /// </summary>
+    /// <param name="progress">Receives the resource after the cancel and after each poll.</param>
+    /// <param name="polling">Delays and the overall timeout; by default polls from 1 s up to every 10 s for 15 minutes.</param>
+    /// <param name="cancellationToken">Stops the waiting (the cancel itself is not undone).</param>
+    /// <exception cref="global::BatchGen.ApiTimeoutException">Still on the move after the polling timeout.</exception>
+    public async global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CancelBatchAndWaitAsync(string batchId, global::System.IProgress<global::OpenAI.Batches.Batch>? progress = null, global::BatchGen.PollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var cancelledResource = await CancelBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
+        return await global::BatchGen.Polling.WhileAsync(
+            cancelledResource,
+            static polled => IsTransitional(polled.Status),
+            pollToken => RetrieveBatchAsync(batchId, pollToken),
+            progress,
+            polling,
+            cancellationToken).ConfigureAwait(false);
+
+        static bool IsTransitional(global::OpenAI.Batches.BatchStatus status) => status.ToString() is "validating" or "in_progress" or "finalizing" or "cancelling";
+    }
+
     /// <summary>Releases the HttpClient if this client created it.</summary>
     public void Dispose() => _pipeline.Dispose();
 }
