@@ -42,6 +42,18 @@ public sealed class BatchGenGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.ReportDiagnostics);
 
+        var anySpec = specs
+            .Collect()
+            .Select(static (all, _) => !all.IsEmpty)
+            .WithTrackingName(TrackingNames.FindSpecs);
+        context.RegisterSourceOutput(anySpec, static (output, any) =>
+        {
+            if (!any)
+            {
+                output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoSpecListed, Location.None));
+            }
+        });
+
         context.RegisterSourceOutput(sources, static (output, files) =>
         {
             foreach (var file in files)

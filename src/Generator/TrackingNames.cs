@@ -12,6 +12,9 @@ public static class TrackingNames
     /// <summary>ClientModel → generated source files.</summary>
     public const string EmitSource = nameof(EmitSource);
 
+    /// <summary>Whether the project lists any spec at all (if not, an info diagnostic says how to add one).</summary>
+    public const string FindSpecs = nameof(FindSpecs);
+
     /// <summary>The diagnostics of a spec, reported on their own branch.</summary>
     public const string ReportDiagnostics = nameof(ReportDiagnostics);
 }

@@ -109,8 +109,11 @@ public sealed class DiagnosticsTests
     public void Unmarked_yaml_that_is_not_a_spec_is_ignored()
     {
         var outcome = GeneratorHarness.Run("/config/other-tool.yaml", "name: something\nvalue: 3\n");
-        Assert.Empty(outcome.AllGeneratorDiagnostics);
         Assert.Empty(outcome.Sources);
+        var info = Assert.Single(outcome.AllGeneratorDiagnostics);
+        Assert.Equal("BG0009", info.Id); // no spec listed: says how to add one
+        Assert.Equal(DiagnosticSeverity.Info, info.Severity);
+        Assert.Contains("<AdditionalFiles Include=", info.GetMessage());
     }
 
     [Fact]

@@ -77,6 +77,14 @@ public static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NoSpecListed = new(
+        id: "BG0009",
+        title: "No OpenAPI spec listed",
+        messageFormat: "BatchGen is referenced but no OpenAPI spec is listed. Add one to the project with <AdditionalFiles Include=\"specs/openai.yaml\" BatchGenNamespace=\"MyApp.OpenAI\" />.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Info,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         id: "BG0100",
         title: "Construct generated as JsonElement",
