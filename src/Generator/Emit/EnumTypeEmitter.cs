@@ -104,7 +104,8 @@ internal static class EnumTypeEmitter
             writer.Indentation += 2;
             foreach (var member in type.Members)
             {
-                writer.WriteLine($"if (reader.ValueTextEquals({Utf8Literal(member.Value)})) return {member.Name};");
+                // Qualified: a value named like a member of JsonConverter<T> ("Type") would bind to that instead.
+                writer.WriteLine($"if (reader.ValueTextEquals({Utf8Literal(member.Value)})) return {fullName}.{member.Name};");
             }
 
             writer.WriteLine($"return new {fullName}(reader.GetString()!);");

@@ -48,8 +48,11 @@ internal static class ObjectTypeEmitter
     {
         var ns = model.Namespace;
         WriteDocComment(writer, "summary", property.Description);
-        writer.WriteLine($"/// <remarks>JSON <c>{XmlEscape(property.JsonName)}</c>{(property.IsRequired ? ", required" : string.Empty)}.</remarks>");
-        if (property.IsDeprecated)
+        // C# forbids [Obsolete] on required members (CS9042): for those the docs say it instead.
+        var obsoleteAttribute = property.IsDeprecated && (!property.IsRequired || property.ConstantValue is not null);
+        var deprecatedNote = property.IsDeprecated && !obsoleteAttribute ? " Deprecated in the OpenAPI spec." : string.Empty;
+        writer.WriteLine($"/// <remarks>JSON <c>{XmlEscape(property.JsonName)}</c>{(property.IsRequired ? ", required" : string.Empty)}.{deprecatedNote}</remarks>");
+        if (obsoleteAttribute)
         {
             writer.WriteLine("[global::System.Obsolete(\"Deprecated in the OpenAPI spec.\")]");
         }

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using BatchGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace BatchGen.Generator.Tests;
+
+/// <summary>The complete OpenAI spec (../shared/openai-openapi/openapi.yaml), unfiltered and filtered.</summary>
+public sealed class RealSpecTests
+{
+    private readonly ITestOutputHelper _output;
+
+    public RealSpecTests(ITestOutputHelper output) => _output = output;
+
+    private static readonly Lazy<string> s_realSpec = new(() => File.ReadAllText(TestPaths.RealOpenAiSpec));
+
+    [RealSpecFact]
+    public void The_whole_spec_generates_code_that_compiles_without_warnings()
+    {
+        var text = s_realSpec.Value;
+        var watch = Stopwatch.StartNew();
+        var outcome = GeneratorHarness.Run(TestPaths.RealOpenAiSpec, text!, new Dictionary<string, string> { ["BatchGenNamespace"] = "OpenAI.Full" });
+        _output.WriteLine($"generated {outcome.Sources.Count} files in {watch.Elapsed}");
+
+        Assert.Empty(outcome.Result.Results.Where(r => r.Exception is not null).Select(r => r.Exception));
+        var errors = outcome.AllGeneratorDiagnostics.Where(d => d.DefaultSeverity >= DiagnosticSeverity.Warning).ToList();
+        foreach (var group in outcome.AllGeneratorDiagnostics.GroupBy(d => d.Id))
+        {
+            _output.WriteLine($"{group.Key}: {group.Count()} e.g. {group.First()}");
+        }
+
+        Assert.True(errors.Count <= 2, string.Join("\n", errors.Take(20)));
+        var compile = outcome.CompileDiagnostics;
+        foreach (var group in compile.GroupBy(d => d.Id).OrderByDescending(g => g.Count()))
+        {
+            _output.WriteLine($"{group.Key}: {group.Count()} e.g. {group.First()}");
+        }
+
+        Assert.True(compile.Count == 0, string.Join("\n", compile.Take(30)));
+    }
+}
