@@ -23,7 +23,9 @@ public static class SpecInputReader
         var fileOptions = optionsProvider.GetOptions(file);
         var ns = Metadata(fileOptions, SpecOptions.NamespaceMetadata);
         var clientName = Metadata(fileOptions, SpecOptions.ClientNameMetadata);
-        var isMarked = ns is not null || clientName is not null;
+        var tags = Metadata(fileOptions, SpecOptions.TagsMetadata);
+        var operations = Metadata(fileOptions, SpecOptions.OperationsMetadata);
+        var isMarked = ns is not null || clientName is not null || tags is not null || operations is not null;
         var isCandidate = HasSpecExtension(file.Path);
         if (!isMarked && !isCandidate)
         {
@@ -35,7 +37,7 @@ public static class SpecInputReader
         if (text is null)
         {
             // Unreadable: a marked file still flows on, so the model stage can report it.
-            return isMarked ? new SpecInput(file.Path, string.Empty, new SpecOptions(ns, clientName, rootNamespace, true)) : null;
+            return isMarked ? new SpecInput(file.Path, string.Empty, new SpecOptions(ns, clientName, rootNamespace, true, tags, operations)) : null;
         }
 
         if (!isMarked && !LooksLikeSpec(file.Path, text))
@@ -43,7 +45,7 @@ public static class SpecInputReader
             return null;
         }
 
-        return new SpecInput(file.Path, text, new SpecOptions(ns, clientName, NullIfEmpty(rootNamespace), isMarked));
+        return new SpecInput(file.Path, text, new SpecOptions(ns, clientName, NullIfEmpty(rootNamespace), isMarked, tags, operations));
     }
 
     private static string? Metadata(AnalyzerConfigOptions options, string name)

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace BatchGen.Generator.Configuration;
 
 /// <summary>
@@ -7,8 +9,25 @@ namespace BatchGen.Generator.Configuration;
 /// <param name="Namespace">Namespace for generated code; null means "derive from RootNamespace".</param>
 /// <param name="ClientName">Client class name; null means "derive from info.title".</param>
 /// <param name="IsMarked">True when the item carries any BatchGen metadata, so it must be a spec.</param>
-public sealed record SpecOptions(string? Namespace, string? ClientName, string? RootNamespace, bool IsMarked)
+/// <param name="Tags">Raw <c>BatchGenTags</c>: comma-separated tags whose operations are generated.</param>
+/// <param name="Operations">Raw <c>BatchGenOperations</c>: comma-separated operation ids to generate.</param>
+public sealed record SpecOptions(string? Namespace, string? ClientName, string? RootNamespace, bool IsMarked, string? Tags = null, string? Operations = null)
 {
     public const string NamespaceMetadata = "BatchGenNamespace";
     public const string ClientNameMetadata = "BatchGenClientName";
+    public const string TagsMetadata = "BatchGenTags";
+    public const string OperationsMetadata = "BatchGenOperations";
+
+    /// <summary>
+    /// Splits a list value. Commas (or '|') separate entries: a ';' would not survive, because
+    /// MSBuild passes metadata to the compiler through an .editorconfig, where ';' starts a comment.
+    /// </summary>
+    public static string[] SplitList(string? value)
+        => value is null
+            ? System.Array.Empty<string>()
+            : value.Split(new[] { ',', '|' }, System.StringSplitOptions.RemoveEmptyEntries)
+                .Select(v => v.Trim())
+                .Where(v => v.Length > 0)
+                .Distinct(System.StringComparer.Ordinal)
+                .ToArray();
 }

@@ -85,6 +85,14 @@ public static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Info,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor FilterMatchesNothing = new(
+        id: "BG0010",
+        title: "A BatchGenTags or BatchGenOperations entry matches no operation",
+        messageFormat: "{0} entry '{1}' matches no operation in the spec. Check the spelling; entries are separated by commas.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         id: "BG0100",
         title: "Construct generated as JsonElement",

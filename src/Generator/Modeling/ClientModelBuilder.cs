@@ -78,10 +78,13 @@ public sealed class ClientModelBuilder
             }
         }
 
+        var selected = SelectOperations(EnumerateOperations());
+        var reachable = IsFiltered ? SchemaReachability.ComponentsUsedBy(selected.Select(o => o.Operation), selected.Select(o => o.PathItem), _cancellationToken) : null;
+
         foreach (var pair in schemas)
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            if (!_componentTypes.TryGetValue(pair.Key, out var type))
+            if (!_componentTypes.TryGetValue(pair.Key, out var type) || (reachable is not null && !reachable.Contains(pair.Key)))
             {
                 continue;
             }
@@ -97,7 +100,7 @@ public sealed class ClientModelBuilder
             }
         }
 
-        var operations = BuildOperations();
+        var operations = BuildOperations(selected);
 
         return new ClientModel(
             SpecFileName: System.IO.Path.GetFileName(_specPath),
@@ -552,11 +555,17 @@ public sealed class ClientModelBuilder
 
     // ---- operations ------------------------------------------------------------------------
 
-    private List<OperationModel> BuildOperations()
+    private sealed record OperationSite(string Path, IOpenApiPathItem PathItem, HttpMethod Method, OpenApiOperation Operation)
     {
-        var result = new List<OperationModel>();
-        // Methods live on the client class: its name and its own members are taken (CS0542, CS0102).
-        var methodNames = new NameScope(new[] { _clientName, "Dispose", "BaseAddress", "DefaultBaseAddress", "Equals", "GetHashCode", "ToString", "GetType" });
+        public string Id => string.IsNullOrWhiteSpace(Operation.OperationId) ? Method.Method + " " + Path : Operation.OperationId!;
+    }
+
+    private bool IsFiltered => SpecOptions.SplitList(_options.Tags).Length > 0 || SpecOptions.SplitList(_options.Operations).Length > 0;
+
+    /// <summary>Every operation, in path order then a fixed method order, so output is stable.</summary>
+    private List<OperationSite> EnumerateOperations()
+    {
+        var result = new List<OperationSite>();
         foreach (var path in _document.Paths ?? new OpenApiPaths())
         {
             if (path.Value.Operations is not { } operations)
@@ -566,18 +575,76 @@ public sealed class ClientModelBuilder
 
             foreach (var method in s_methodOrder)
             {
-                _cancellationToken.ThrowIfCancellationRequested();
-                if (!operations.TryGetValue(method, out var operation))
+                if (operations.TryGetValue(method, out var operation))
                 {
-                    continue;
+                    result.Add(new OperationSite(path.Key, path.Value, method, operation));
                 }
-
-                var pointer = SpecPointer.Append("#/paths", path.Key) + "/" + method.Method.ToLowerInvariant();
-                var id = string.IsNullOrWhiteSpace(operation.OperationId) ? method.Method + " " + path.Key : operation.OperationId!;
-                var methodName = methodNames.Claim(Naming.ToPascalCase(id, "Operation"));
-                var interfaceName = _typeNames.Claim("I" + methodName);
-                result.Add(BuildOperation(operation, path.Value, path.Key, method, pointer, id, methodName, interfaceName));
             }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Applies <c>BatchGenTags</c> and <c>BatchGenOperations</c>: an operation is kept when it has
+    /// one of the tags or is one of the operations (case-insensitive). No filter keeps everything.
+    /// </summary>
+    private List<OperationSite> SelectOperations(List<OperationSite> all)
+    {
+        var tags = SpecOptions.SplitList(_options.Tags);
+        var ids = SpecOptions.SplitList(_options.Operations);
+        if (tags.Length == 0 && ids.Length == 0)
+        {
+            return all;
+        }
+
+        var tagSet = new HashSet<string>(tags, StringComparer.OrdinalIgnoreCase);
+        var idSet = new HashSet<string>(ids, StringComparer.OrdinalIgnoreCase);
+        var usedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var usedIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var selected = new List<OperationSite>();
+        foreach (var site in all)
+        {
+            var operationTags = (site.Operation.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Name ?? t.Reference?.Id).Where(t => t is not null).ToList();
+            var byTag = operationTags.Where(t => tagSet.Contains(t!)).ToList();
+            var byId = idSet.Contains(site.Id);
+            usedTags.UnionWith(byTag!);
+            if (byId)
+            {
+                usedIds.Add(site.Id);
+            }
+
+            if (byTag.Count > 0 || byId)
+            {
+                selected.Add(site);
+            }
+        }
+
+        foreach (var tag in tags.Where(t => !usedTags.Contains(t)))
+        {
+            _problems.Add(new ModelProblem(DiagnosticDescriptors.FilterMatchesNothing, null, new object?[] { SpecOptions.TagsMetadata, tag }));
+        }
+
+        foreach (var id in ids.Where(i => !usedIds.Contains(i)))
+        {
+            _problems.Add(new ModelProblem(DiagnosticDescriptors.FilterMatchesNothing, null, new object?[] { SpecOptions.OperationsMetadata, id }));
+        }
+
+        return selected;
+    }
+
+    private List<OperationModel> BuildOperations(List<OperationSite> sites)
+    {
+        var result = new List<OperationModel>();
+        // Methods live on the client class: its name and its own members are taken (CS0542, CS0102).
+        var methodNames = new NameScope(new[] { _clientName, "Dispose", "BaseAddress", "DefaultBaseAddress", "Equals", "GetHashCode", "ToString", "GetType" });
+        foreach (var site in sites)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            var pointer = SpecPointer.Append("#/paths", site.Path) + "/" + site.Method.Method.ToLowerInvariant();
+            var methodName = methodNames.Claim(Naming.ToPascalCase(site.Id, "Operation"));
+            var interfaceName = _typeNames.Claim("I" + methodName);
+            result.Add(BuildOperation(site.Operation, site.PathItem, site.Path, site.Method, pointer, site.Id, methodName, interfaceName));
         }
 
         return result;
