@@ -95,8 +95,8 @@ public static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         id: "BG0100",
-        title: "Construct generated as JsonElement",
-        messageFormat: "{0} at '{1}' is generated as JsonElement: {2}",
+        title: "Construct generated in a general form",
+        messageFormat: "{0} at '{1}' is generated {2}",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Info,
         isEnabledByDefault: true);

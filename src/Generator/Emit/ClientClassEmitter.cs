@@ -114,7 +114,13 @@ internal static class ClientClassEmitter
                 WriteQueryOrHeader(writer, ns, parameter);
             }
 
-            if (operation.Body is { } body)
+            if (operation.Body is { IsRawContent: true } raw)
+            {
+                writer.WriteLine(raw.IsRequired
+                    ? $"if ({raw.ParameterName} is null) throw new global::System.ArgumentNullException(nameof({raw.ParameterName}));\napiRequest.SetContent({raw.ParameterName});"
+                    : $"if ({raw.ParameterName} is not null) apiRequest.SetContent({raw.ParameterName});");
+            }
+            else if (operation.Body is { } body)
             {
                 var set = $"apiRequest.SetJsonBody<{TypeName(body.Type.WithNullable(false), ns)}>({body.ParameterName}, static ({Json}.Utf8JsonWriter w, {TypeName(body.Type.WithNullable(false), ns)} v) => {{ {WriteStatement(body.Type.WithNullable(false), ns, "w", "v")} }});";
                 writer.WriteLine(body.IsRequired

@@ -19,6 +19,11 @@ public static class ClientEmitter
             files.Add(EnumTypeEmitter.Emit(model, type));
         }
 
+        foreach (var type in model.Unions)
+        {
+            files.Add(UnionTypeEmitter.Emit(model, type));
+        }
+
         foreach (var operation in model.Operations)
         {
             files.Add(OperationInterfaceEmitter.Emit(model, operation));

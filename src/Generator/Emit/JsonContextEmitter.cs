@@ -22,7 +22,7 @@ internal static class JsonContextEmitter
     {
         var ns = model.Namespace;
         var name = model.ClientName + "JsonContext";
-        var types = model.Objects.Select(o => o.Name).Concat(model.Enums.Select(e => e.Name)).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+        var types = model.Objects.Select(o => o.Name).Concat(model.Enums.Select(e => e.Name)).Concat(model.Unions.Select(u => u.Name)).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
         var writer = new SourceWriter();
         WriteFileHeader(writer, model);
         writer.WriteLine($"/// <summary>Metadata for every type generated from {XmlEscape(model.SpecFileName)}, backed by the generated converters.</summary>");

@@ -21,7 +21,7 @@ internal static class OperationSignature
 
         if (operation.Body is { IsRequired: true } body)
         {
-            result.Insert(operation.Parameters.Count(p => p.Location == ParameterLocation.Path), new Parameter(TypeName(body.Type, ns), body.ParameterName, null, body.Description ?? "The request body."));
+            result.Insert(operation.Parameters.Count(p => p.Location == ParameterLocation.Path), new Parameter(BodyTypeName(body, ns), body.ParameterName, null, body.Description ?? "The request body."));
         }
 
         foreach (var parameter in operation.Parameters.Where(p => !p.IsRequired))
@@ -31,11 +31,14 @@ internal static class OperationSignature
 
         if (operation.Body is { IsRequired: false } optionalBody)
         {
-            result.Add(new Parameter(TypeName(optionalBody.Type, ns), optionalBody.ParameterName, "null", optionalBody.Description ?? "The request body."));
+            result.Add(new Parameter(BodyTypeName(optionalBody, ns) + (optionalBody.IsRawContent ? "?" : string.Empty), optionalBody.ParameterName, "null", optionalBody.Description ?? "The request body."));
         }
 
         return result;
     }
+
+    private static string BodyTypeName(RequestBodyModel body, string ns)
+        => body.IsRawContent ? "global::System.Net.Http.HttpContent" : TypeName(body.Type, ns);
 
     public static string ResultType(OperationModel operation, string ns)
         => operation.Response.Type is { } type ? TypeName(type, ns) : "void";

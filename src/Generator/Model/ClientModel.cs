@@ -15,6 +15,7 @@ public sealed record ClientModel(
     string? DefaultServerUrl,
     EquatableArray<ObjectTypeModel> Objects,
     EquatableArray<EnumTypeModel> Enums,
+    EquatableArray<UnionTypeModel> Unions,
     EquatableArray<OperationModel> Operations,
     EquatableArray<CancelAndWaitModel> CancelAndWait);
 
@@ -48,6 +49,28 @@ public sealed record EnumTypeModel(
 
 public sealed record EnumMemberModel(string Name, string Value);
 
+/// <summary>
+/// A <c>oneOf</c>/<c>anyOf</c> of several shapes: a class holding one of the variants, with an
+/// <c>Is…</c>/<c>As…</c> pair per variant, chosen on read by discriminator or by shape.
+/// </summary>
+public sealed record UnionTypeModel(
+    string Name,
+    string SchemaPointer,
+    string? Description,
+    string? Discriminator,
+    EquatableArray<UnionVariantModel> Variants);
+
+/// <param name="AccessorName">The suffix of <c>Is…</c>/<c>As…</c> (<c>ChatCompletionRequestUserMessage</c>, <c>String</c>).</param>
+/// <param name="Shape">The runtime's <c>JsonShape</c> member the variant accepts.</param>
+/// <param name="FixedValues">Property name and fixed value pairs, flattened.</param>
+public sealed record UnionVariantModel(
+    string AccessorName,
+    TypeRef Type,
+    string Shape,
+    EquatableArray<string> DiscriminatorValues,
+    EquatableArray<string> Required,
+    EquatableArray<string> FixedValues);
+
 /// <summary>One operation: an interface with one method, implemented by the client class.</summary>
 public sealed record OperationModel(
     string OperationId,
@@ -80,7 +103,8 @@ public sealed record ParameterModel(
     bool IsRequired,
     string? Description);
 
-public sealed record RequestBodyModel(string ParameterName, TypeRef Type, bool IsRequired, string ContentType, string? Description);
+/// <param name="IsRawContent">A body that is not JSON (<c>multipart/form-data</c>, files): the caller passes an HttpContent.</param>
+public sealed record RequestBodyModel(string ParameterName, TypeRef Type, bool IsRequired, string ContentType, string? Description, bool IsRawContent = false);
 
 /// <summary>The success response: a JSON body of <see cref="Type"/>, or no body when it is null.</summary>
 public sealed record ResponseModel(TypeRef? Type, string? Description);

@@ -19,6 +19,7 @@ public enum TypeKind
     Array,
     Map,
     Json,
+    Union,
 }
 
 /// <summary>

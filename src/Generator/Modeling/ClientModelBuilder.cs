@@ -47,6 +47,7 @@ public sealed class ClientModelBuilder
     private readonly HashSet<string> _aliasesInProgress = new(StringComparer.Ordinal);
     private readonly List<ObjectTypeModel> _objects = new();
     private readonly List<EnumTypeModel> _enums = new();
+    private readonly List<UnionTypeModel> _unions = new();
     private string _clientName = string.Empty;
 
     public ClientModelBuilder(OpenApiDocument document, SpecOptions options, string specPath, CancellationToken cancellationToken)
@@ -72,7 +73,7 @@ public sealed class ClientModelBuilder
         foreach (var pair in schemas)
         {
             var kind = Classify(pair.Value);
-            if (kind is TypeKind.Object or TypeKind.Enum)
+            if (kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union)
             {
                 _componentTypes[pair.Key] = (kind, _typeNames.Claim(Naming.ToPascalCase(pair.Key, "Schema")));
             }
@@ -90,13 +91,17 @@ public sealed class ClientModelBuilder
             }
 
             var pointer = SpecPointer.Append("#/components/schemas", pair.Key);
-            if (type.Kind == TypeKind.Object)
+            switch (type.Kind)
             {
-                BuildObject(type.Name, pair.Value, pointer);
-            }
-            else
-            {
-                BuildEnum(type.Name, pair.Value, pointer);
+                case TypeKind.Object:
+                    BuildObject(type.Name, pair.Value, pointer);
+                    break;
+                case TypeKind.Enum:
+                    BuildEnum(type.Name, pair.Value, pointer);
+                    break;
+                default:
+                    BuildUnion(type.Name, pair.Value, pointer);
+                    break;
             }
         }
 
@@ -111,6 +116,7 @@ public sealed class ClientModelBuilder
             DefaultServerUrl: DefaultServerUrl(),
             Objects: _objects.ToEquatableArray(),
             Enums: _enums.ToEquatableArray(),
+            Unions: _unions.ToEquatableArray(),
             Operations: operations.ToEquatableArray(),
             CancelAndWait: DetectCancelAndWait(operations).ToEquatableArray());
     }
@@ -204,7 +210,26 @@ public sealed class ClientModelBuilder
             return TypeKind.Object;
         }
 
+        if (UnionVariants(schema) is { Count: > 1 })
+        {
+            return TypeKind.Union;
+        }
+
         return TypeKind.Json;
+    }
+
+    /// <summary>The non-null variants of a <c>oneOf</c>/<c>anyOf</c> that is only that (no own properties), or null.</summary>
+    private static List<(IOpenApiSchema Schema, string Keyword, int Index)>? UnionVariants(IOpenApiSchema schema)
+    {
+        var anyOf = schema.AnyOf is { Count: > 0 };
+        var variants = anyOf ? schema.AnyOf : schema.OneOf;
+        if (variants is not { Count: > 0 } || HasOwnProperties(schema) || schema.AllOf is { Count: > 0 })
+        {
+            return null;
+        }
+
+        var keyword = anyOf ? "anyOf" : "oneOf";
+        return variants.Select((v, i) => (v, keyword, i)).Where(v => !IsNullSchema(v.v)).ToList();
     }
 
     private static bool HasOwnProperties(IOpenApiSchema schema)
@@ -299,8 +324,9 @@ public sealed class ClientModelBuilder
                 return TypeRef.Json.WithNullable(true);
             }
 
-            _problems.Add(new ModelProblem(DiagnosticDescriptors.UnsupportedConstruct, pointer, new object?[] { $"'{variantKeyword}' with {nonNull.Count} variants", pointer, "unions are not generated yet; read the value with System.Text.Json" }));
-            return TypeRef.Json.WithNullable(nullable || hasNull);
+            var unionName = _typeNames.Claim(contextName);
+            BuildUnion(unionName, schema, pointer);
+            return TypeRef.Generated(TypeKind.Union, unionName, nullable || hasNull);
         }
 
         if (schema.AllOf is { Count: 1 } single && !HasOwnProperties(schema))
@@ -364,7 +390,7 @@ public sealed class ClientModelBuilder
                 // A free-form value ("type: object" with no properties, or no type at all).
                 return TypeRef.Json.WithNullable(nullable);
             default:
-                _problems.Add(new ModelProblem(DiagnosticDescriptors.UnsupportedConstruct, pointer, new object?[] { $"A schema of several types ({type})", pointer, "only one JSON type per value is generated" }));
+                _problems.Add(new ModelProblem(DiagnosticDescriptors.UnsupportedConstruct, pointer, new object?[] { $"A schema of several types ({type})", pointer, "as JsonElement: read the value with System.Text.Json" }));
                 return TypeRef.Json.WithNullable(nullable);
         }
     }
@@ -380,7 +406,8 @@ public sealed class ClientModelBuilder
 
         if (_componentTypes.TryGetValue(id, out var type))
         {
-            return TypeRef.Generated(type.Kind, type.Name, IsNullable(reference.Target));
+            var nullable = IsNullable(reference.Target) || (type.Kind == TypeKind.Union && (reference.Target.AnyOf ?? reference.Target.OneOf ?? new List<IOpenApiSchema>()).Any(IsNullSchema));
+            return TypeRef.Generated(type.Kind, type.Name, nullable);
         }
 
         // A component that is not a type of its own (a map, a nullable wrapper, a primitive): use what it stands for.
@@ -420,8 +447,10 @@ public sealed class ClientModelBuilder
                 continue;
             }
 
+            // Clashing with the type itself (CS0542) or a member records already have: add "Value".
+            // Clashing with a sibling ("api_key" and "apiKey"): numbered in spec order by the scope.
             var pascal = Naming.ToPascalCase(propertyName);
-            if (members.IsTaken(pascal))
+            if (pascal == typeName || s_reservedMembers.Contains(pascal))
             {
                 pascal += "Value";
             }
@@ -442,6 +471,110 @@ public sealed class ClientModelBuilder
 
         _objects.Add(new ObjectTypeModel(typeName, pointer, DescriptionOf(schema), properties.ToEquatableArray()));
     }
+
+    private static readonly string[] s_reservedUnionMembers =
+    {
+        "Value", "Unknown", "IsUnknown", "FromUnknown", "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType",
+    };
+
+    private void BuildUnion(string typeName, IOpenApiSchema schema, string pointer)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        var discriminator = schema.Discriminator?.PropertyName;
+        var mapping = schema.Discriminator?.Mapping ?? new Dictionary<string, OpenApiSchemaReference>();
+        var accessors = new NameScope(s_reservedUnionMembers.Concat(new[] { typeName }));
+        var seen = new HashSet<TypeRef>();
+        var variants = new List<UnionVariantModel>();
+        foreach (var (variant, keyword, index) in UnionVariants(schema) ?? new List<(IOpenApiSchema, string, int)>())
+        {
+            var context = typeName + (string.IsNullOrWhiteSpace(variant.Title) ? "Variant" + (index + 1).ToString(CultureInfo.InvariantCulture) : Naming.ToPascalCase(variant.Title!));
+            var type = Resolve(variant, context, $"{pointer}/{keyword}/{index}").WithNullable(false);
+            if (!seen.Add(type))
+            {
+                continue;
+            }
+
+            var target = variant is OpenApiSchemaReference r ? r.Target : variant;
+            var referenceId = (variant as OpenApiSchemaReference)?.Reference?.Id;
+            var (required, fixedValues) = target is null ? (new List<string>(), new List<(string Name, string Value)>()) : RequiredAndFixed(target, pointer);
+
+            var tags = new List<string>();
+            foreach (var entry in mapping)
+            {
+                if (referenceId is not null && entry.Value.Reference?.Id == referenceId)
+                {
+                    tags.Add(entry.Key);
+                }
+            }
+
+            if (discriminator is not null)
+            {
+                tags.AddRange(fixedValues.Where(f => f.Name == discriminator).Select(f => f.Value));
+                if (referenceId is not null && mapping.Count == 0)
+                {
+                    tags.Add(referenceId); // OpenAPI's implicit mapping: the schema's name
+                }
+            }
+
+            var accessor = accessors.Claim(AccessorName(type));
+            variants.Add(new UnionVariantModel(
+                accessor,
+                type,
+                ShapeOf(type),
+                tags.Distinct(StringComparer.Ordinal).ToEquatableArray(),
+                (type.Kind == TypeKind.Object ? required : new List<string>()).ToEquatableArray(),
+                (type.Kind == TypeKind.Object ? fixedValues.SelectMany(f => new[] { f.Name, f.Value }) : Enumerable.Empty<string>()).ToEquatableArray()));
+        }
+
+        _unions.Add(new UnionTypeModel(typeName, pointer, DescriptionOf(schema), discriminator, variants.ToEquatableArray()));
+    }
+
+    /// <summary>The required property names of an object schema, and its properties fixed to one string value.</summary>
+    private (List<string> Required, List<(string Name, string Value)> Fixed) RequiredAndFixed(IOpenApiSchema schema, string pointer)
+    {
+        var required = new List<string>();
+        var fixedValues = new List<(string Name, string Value)>();
+        foreach (var (name, propertySchema, isRequired, _) in CollectProperties(schema, pointer))
+        {
+            if (isRequired)
+            {
+                required.Add(name);
+            }
+
+            var target = propertySchema is OpenApiSchemaReference r ? r.Target : propertySchema;
+            if (target?.Const is { } constant)
+            {
+                fixedValues.Add((name, constant));
+            }
+            else if (target?.Enum is { Count: 1 } single && StringValue(single[0]) is { } value)
+            {
+                fixedValues.Add((name, value));
+            }
+        }
+
+        return (required.Distinct(StringComparer.Ordinal).ToList(), fixedValues);
+    }
+
+    private static string AccessorName(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object or TypeKind.Enum or TypeKind.Union => type.Name!,
+        TypeKind.Array => AccessorName(type.Element!) + "List",
+        TypeKind.Map => AccessorName(type.Element!) + "Map",
+        TypeKind.UnixTime => "UnixTime",
+        TypeKind.DateTime => "DateTime",
+        _ => type.Kind.ToString(),
+    };
+
+    private static string ShapeOf(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Object or TypeKind.Map => "Object",
+        TypeKind.Array => "Array",
+        TypeKind.String or TypeKind.Enum or TypeKind.DateTime or TypeKind.Guid or TypeKind.Uri or TypeKind.Bytes => "String",
+        TypeKind.Int32 or TypeKind.Int64 or TypeKind.UnixTime => "Integer",
+        TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "Number",
+        TypeKind.Boolean => "Boolean",
+        _ => "Any",
+    };
 
     /// <summary>Own properties first, then those merged in from <c>allOf</c> parts (references followed).</summary>
     private IEnumerable<(string Name, IOpenApiSchema Schema, bool Required, string Pointer)> CollectProperties(IOpenApiSchema schema, string pointer)
@@ -520,7 +653,7 @@ public sealed class ClientModelBuilder
             }
 
             var pascal = text.Length == 0 ? "Empty" : Naming.ToPascalCase(text);
-            if (members.IsTaken(pascal))
+            if (pascal == typeName || s_reservedMembers.Contains(pascal))
             {
                 pascal += "Value";
             }
@@ -659,7 +792,7 @@ public sealed class ClientModelBuilder
         {
             if (parameter.In is not { } location || location == Microsoft.OpenApi.ParameterLocation.Cookie || string.IsNullOrEmpty(parameter.Name))
             {
-                _problems.Add(new ModelProblem(DiagnosticDescriptors.UnsupportedConstruct, parameterPointer, new object?[] { $"The {parameter.In?.ToString().ToLowerInvariant() ?? "unplaced"} parameter '{parameter.Name}'", parameterPointer, "cookie parameters are not sent; the operation is generated without it" }));
+                _problems.Add(new ModelProblem(DiagnosticDescriptors.UnsupportedConstruct, parameterPointer, new object?[] { $"The {parameter.In?.ToString().ToLowerInvariant() ?? "unplaced"} parameter '{parameter.Name}'", parameterPointer, "without it: cookie parameters are not sent" }));
                 continue;
             }
 
@@ -745,8 +878,8 @@ public sealed class ClientModelBuilder
             return null;
         }
 
-        _problems.Add(new ModelProblem(DiagnosticDescriptors.UnsupportedConstruct, pointer, new object?[] { $"A '{first.Key}' request body", pointer, "the operation takes the body as HttpContent" }));
-        return null;
+        _problems.Add(new ModelProblem(DiagnosticDescriptors.UnsupportedConstruct, pointer, new object?[] { $"A '{first.Key}' request body", pointer, "as an HttpContent parameter: build it (e.g. MultipartFormDataContent) and pass it; it is buffered once so retries re-send it intact" }));
+        return new RequestBodyModel(parameterNames.Claim("content"), TypeRef.Json, requestBody.Required, first.Key, Clean(requestBody.Description), IsRawContent: true);
     }
 
     private ResponseModel BuildResponse(OpenApiOperation operation, string methodName, string pointer)
@@ -773,6 +906,7 @@ public sealed class ClientModelBuilder
 
         if (content.Count > 0)
         {
+            _problems.Add(new ModelProblem(DiagnosticDescriptors.UnsupportedConstruct, responsePointer, new object?[] { $"A '{content.First().Key}' response", responsePointer, "as the raw body bytes (byte[])" }));
             return new ResponseModel(TypeRef.Primitive(TypeKind.Bytes), Clean(chosen.Value.Description));
         }
 

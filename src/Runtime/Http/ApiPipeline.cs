@@ -122,6 +122,12 @@ public sealed class ApiPipeline : IDisposable
         using var timeout = _options.Timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(_options.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         using var telemetry = Telemetry.Start(request, uri);
+        (byte[] Bytes, List<KeyValuePair<string, IEnumerable<string>>> Headers)? rawBody = null;
+        if (request.Content is { } content)
+        {
+            rawBody = await BufferAsync(content).ConfigureAwait(false);
+        }
+
 
         for (var attempt = 0; ; attempt++)
         {
@@ -129,7 +135,7 @@ public sealed class ApiPipeline : IDisposable
             TimeSpan? serverDelay = null;
             try
             {
-                using var message = CreateMessage(request, uri, attempt, idempotencyKey);
+                using var message = CreateMessage(request, uri, attempt, idempotencyKey, rawBody);
                 Log(ApiLogLevel.Debug, $"{request.OperationId}: {request.Method} {uri.AbsolutePath} (attempt {attempt + 1})", null);
                 using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
                 telemetry.Response(response, attempt);
@@ -223,7 +229,14 @@ public sealed class ApiPipeline : IDisposable
         _ => failure.GetType().Name + ": " + failure.Message,
     };
 
-    private HttpRequestMessage CreateMessage(ApiRequest request, Uri uri, int attempt, string? idempotencyKey)
+    /// <summary>Reads a caller's content once, with its headers (a multipart boundary lives there), for re-sending.</summary>
+    private static async Task<(byte[] Bytes, List<KeyValuePair<string, IEnumerable<string>>> Headers)> BufferAsync(HttpContent content)
+    {
+        var bytes = await content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        return (bytes, content.Headers.ToList());
+    }
+
+    private HttpRequestMessage CreateMessage(ApiRequest request, Uri uri, int attempt, string? idempotencyKey, (byte[] Bytes, List<KeyValuePair<string, IEnumerable<string>>> Headers)? rawBody)
     {
         var message = new HttpRequestMessage(new HttpMethod(request.Method), uri);
         var headers = message.Headers;
@@ -255,7 +268,17 @@ public sealed class ApiPipeline : IDisposable
             headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
-        if (request.Body is { } body)
+        if (rawBody is { } raw)
+        {
+            var content = new ByteArrayContent(raw.Bytes);
+            foreach (var header in raw.Headers)
+            {
+                content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+
+            message.Content = content;
+        }
+        else if (request.Body is { } body)
         {
             // A fresh content per attempt over the same bytes: a retry re-sends the body intact.
             var content = new ByteArrayContent(body);

@@ -109,6 +109,16 @@ public sealed class ApiRequest
         return this;
     }
 
+    /// <summary>A body that is not JSON (multipart, files), as the caller built it.</summary>
+    public System.Net.Http.HttpContent? Content { get; private set; }
+
+    /// <summary>Sends <paramref name="content"/> as the body. It is read once into memory, so retries re-send it intact.</summary>
+    public ApiRequest SetContent(System.Net.Http.HttpContent content)
+    {
+        Content = content ?? throw new ArgumentNullException(nameof(content));
+        return this;
+    }
+
     /// <summary>Formats a scalar for a path or query: invariant culture, lower-case booleans, ISO 8601 times.</summary>
     public static string? Format<T>(T? value)
         => value switch
