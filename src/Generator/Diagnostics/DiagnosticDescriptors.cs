@@ -93,6 +93,14 @@ public static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor CircularReference = new(
+        id: "BG0011",
+        title: "A chain of $ref aliases loops back on itself",
+        messageFormat: "{0}, so it describes no value. Point one of them at a real schema; until then it is generated as JsonElement.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         id: "BG0100",
         title: "Construct generated in a general form",

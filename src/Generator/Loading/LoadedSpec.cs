@@ -13,6 +13,7 @@ public enum LoadProblemKind
     UnsupportedVersion,
     NotOpenApi,
     ReaderProblem,
+    CircularReference,
 }
 
 /// <summary>

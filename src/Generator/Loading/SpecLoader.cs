@@ -45,6 +45,7 @@ public static class SpecLoader
             return new LoadedSpec(null, root, problems);
         }
 
+        ReferenceCycles.Break(top, problems);
         cancellationToken.ThrowIfCancellationRequested();
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
         ReadResult result;

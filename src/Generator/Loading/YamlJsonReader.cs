@@ -22,16 +22,23 @@ public static class YamlJsonReader
 {
     private const string MergeKey = "<<";
 
+    /// <summary>
+    /// How many nodes aliases may copy in all. Aliases of aliases grow exponentially ("billion
+    /// laughs"); a real spec copies a few thousand nodes at most.
+    /// </summary>
+    public const int MaxAliasNodes = 2_000_000;
+
     public static JsonNode? Read(string text, CancellationToken cancellationToken, out SpecSyntaxError? error)
     {
         error = null;
+        var progress = new Progress();
         try
         {
-            return ReadCore(BlockScalarRepair.Apply(text), cancellationToken);
+            return ReadCore(BlockScalarRepair.Apply(text), cancellationToken, progress);
         }
         catch (YamlException ex)
         {
-            error = ToError(ex);
+            error = ToError(ex, text, progress.LastMark);
             return null;
         }
         catch (YamlToJsonException ex)
@@ -41,7 +48,13 @@ public static class YamlJsonReader
         }
     }
 
-    private static JsonNode? ReadCore(string text, CancellationToken cancellationToken)
+    /// <summary>Where the parser last was: some YamlDotNet errors carry no position of their own.</summary>
+    private sealed class Progress
+    {
+        public Mark LastMark { get; set; } = Mark.Empty;
+    }
+
+    private static JsonNode? ReadCore(string text, CancellationToken cancellationToken, Progress progress)
     {
         var parser = new Parser(new StringReader(text));
         parser.Consume<StreamStart>();
@@ -52,6 +65,8 @@ public static class YamlJsonReader
 
         parser.Consume<DocumentStart>();
         var anchors = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var anchorSizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        long aliasNodes = 0;
         var stack = new Stack<Frame>();
         JsonNode? root = null;
         var events = 0;
@@ -64,6 +79,7 @@ public static class YamlJsonReader
             }
 
             var current = parser.Consume<ParsingEvent>();
+            progress.LastMark = current.End;
             Frame? top = stack.Count > 0 ? stack.Peek() : null;
 
             switch (current)
@@ -94,6 +110,12 @@ public static class YamlJsonReader
                             throw new YamlToJsonException($"The alias '*{alias.Value}' refers to no anchor defined before it", alias.Start);
                         }
 
+                        aliasNodes += anchorSizes.TryGetValue(alias.Value.Value, out var size) ? size : 1;
+                        if (aliasNodes > MaxAliasNodes)
+                        {
+                            throw new YamlToJsonException($"Aliases expand to more than {MaxAliasNodes:N0} nodes (an alias bomb?); expand them in the file if this is intended", alias.Start);
+                        }
+
                         Add(stack, ref root, target?.DeepClone(), alias.Start);
                         continue;
                     }
@@ -122,6 +144,7 @@ public static class YamlJsonReader
                         if (frame.Anchor is not null)
                         {
                             anchors[frame.Anchor] = frame.Node;
+                            anchorSizes[frame.Anchor] = CountNodes(frame.Node, MaxAliasNodes + 1L);
                         }
 
                         Add(stack, ref root, frame.Node, frame.Start);
@@ -140,6 +163,38 @@ public static class YamlJsonReader
                     throw new YamlToJsonException($"Unexpected YAML event {current.GetType().Name}", current.Start);
             }
         }
+    }
+
+    /// <summary>Counts the nodes of a tree, stopping at <paramref name="limit"/>.</summary>
+    private static long CountNodes(JsonNode? root, long limit)
+    {
+        long count = 0;
+        var pending = new Stack<JsonNode?>();
+        pending.Push(root);
+        while (pending.Count > 0 && count < limit)
+        {
+            var node = pending.Pop();
+            count++;
+            switch (node)
+            {
+                case JsonObject obj:
+                    foreach (var property in obj)
+                    {
+                        pending.Push(property.Value);
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        pending.Push(item);
+                    }
+
+                    break;
+            }
+        }
+
+        return count;
     }
 
     private static void SetKey(Frame frame, string key, Mark mark, bool isPlain)
@@ -295,7 +350,7 @@ public static class YamlJsonReader
 
     private static readonly Regex s_markPrefix = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant);
 
-    private static SpecSyntaxError ToError(YamlException ex)
+    private static SpecSyntaxError ToError(YamlException ex, string text, Mark lastMark)
     {
         var message = s_markPrefix.Replace(ex.Message, string.Empty).Trim().TrimEnd('.');
         if (ex.InnerException is YamlException inner && !string.IsNullOrEmpty(inner.Message))
@@ -303,9 +358,46 @@ public static class YamlJsonReader
             message = s_markPrefix.Replace(inner.Message, string.Empty).Trim().TrimEnd('.');
         }
 
-        var line = Math.Max(0, (int)ex.Start.Line - 1);
-        var column = Math.Max(0, (int)ex.Start.Column - 1);
-        return new SpecSyntaxError("YAML", message, (int)Math.Max(0, ex.Start.Index), line, column);
+        var mark = ex.Start;
+        if (mark.Index == 0 && message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstTabIndentation(text) is { } tab)
+        {
+            return new SpecSyntaxError("YAML", message, tab.Offset, tab.Line, tab.Column);
+        }
+
+        if (mark.Index == 0 && lastMark.Index > 0)
+        {
+            mark = lastMark; // the error carries no position: report where the parser had got to
+        }
+
+        var line = Math.Max(0, (int)mark.Line - 1);
+        var column = Math.Max(0, (int)mark.Column - 1);
+        return new SpecSyntaxError("YAML", message, (int)Math.Max(0, mark.Index), line, column);
+    }
+
+    /// <summary>The first tab in a line's leading whitespace: YAML forbids tabs for indentation.</summary>
+    private static SpecPosition? FirstTabIndentation(string text)
+    {
+        var lineStart = 0;
+        for (var line = 0; lineStart < text.Length; line++)
+        {
+            for (var i = lineStart; i < text.Length && text[i] is ' ' or '\t'; i++)
+            {
+                if (text[i] == '\t')
+                {
+                    return new SpecPosition(i, line, i - lineStart);
+                }
+            }
+
+            var next = text.IndexOf('\n', lineStart);
+            if (next < 0)
+            {
+                break;
+            }
+
+            lineStart = next + 1;
+        }
+
+        return null;
     }
 
     private sealed class Frame

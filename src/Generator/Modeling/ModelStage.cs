@@ -31,6 +31,7 @@ public static class ModelStage
                     LoadProblemKind.Syntax => (DiagnosticDescriptors.InvalidSpecSyntax, problem.Pointer, problem.Position, new object?[] { SpecLoader.IsJsonPath(input.Path) ? "JSON" : "YAML", problem.Message }),
                     LoadProblemKind.UnsupportedVersion => (DiagnosticDescriptors.UnsupportedSpecVersion, problem.Pointer, problem.Position, new object?[] { problem.Message }),
                     LoadProblemKind.NotOpenApi => (DiagnosticDescriptors.NotAnOpenApiDocument, problem.Pointer, problem.Position, new object?[] { problem.Message }),
+                    LoadProblemKind.CircularReference => (DiagnosticDescriptors.CircularReference, problem.Pointer, problem.Position, new object?[] { problem.Message }),
                     _ => (DiagnosticDescriptors.SpecReaderProblem, problem.Pointer, problem.Position, new object?[] { problem.Pointer ?? "#", problem.Message.Trim().TrimEnd('.') }),
                 });
             }
