@@ -101,6 +101,22 @@ public static class DiagnosticDescriptors
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor NotASchema = new(
+        id: "BG0012",
+        title: "A schema is expected",
+        messageFormat: "The OpenAPI document is invalid here: {0}. Write a schema object; until then this is generated as JsonElement.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ReaderFailure = new(
+        id: "BG0013",
+        title: "The OpenAPI reader could not read the spec",
+        messageFormat: "The OpenAPI reader failed on this spec ({0}). No code was generated from it; look for a node of an unexpected type, or report the spec.",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Error,
+        isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor UnsupportedConstruct = new(
         id: "BG0100",
         title: "Construct generated in a general form",

@@ -123,9 +123,17 @@ internal static class ClientClassEmitter
             else if (operation.Body is { } body)
             {
                 var set = $"apiRequest.SetJsonBody<{TypeName(body.Type.WithNullable(false), ns)}>({body.ParameterName}, static ({Json}.Utf8JsonWriter w, {TypeName(body.Type.WithNullable(false), ns)} v) => {{ {WriteStatement(body.Type.WithNullable(false), ns, "w", "v")} }});";
-                writer.WriteLine(body.IsRequired
-                    ? $"if ({body.ParameterName} is null) throw new global::System.ArgumentNullException(nameof({body.ParameterName}));\n{set}"
-                    : $"if ({body.ParameterName} is not null) {set}");
+                if (body.Type.IsValueType)
+                {
+                    // A value-type body (a bool, a free-form JsonElement) has no null to check.
+                    writer.WriteLine(body.IsRequired ? set : $"if ({body.ParameterName} is {{ }} bodyValue) {set.Replace($"({body.ParameterName},", "(bodyValue,")}");
+                }
+                else
+                {
+                    writer.WriteLine(body.IsRequired
+                        ? $"if ({body.ParameterName} is null) throw new global::System.ArgumentNullException(nameof({body.ParameterName}));\n{set}"
+                        : $"if ({body.ParameterName} is not null) {set}");
+                }
             }
 
             if (operation.Response.Type is null)
@@ -244,8 +252,8 @@ internal static class ClientClassEmitter
         var items = page.Properties.First(p => p.Name == paging.ItemsPropertyName);
         var hasMore = page.Properties.First(p => p.Name == paging.HasMorePropertyName);
         var nextCursor = paging.LastIdPropertyName is { } lastId
-            ? $"pageResult.{lastId} ?? " + (paging.ItemIdPropertyName is { } idName ? $"pageItems[pageItems.Count - 1].{idName}" : "null")
-            : $"pageItems[pageItems.Count - 1].{paging.ItemIdPropertyName}";
+            ? $"pageResult.{lastId} ?? " + (paging.ItemIdPropertyName is { } idName ? $"pageItems[pageItems.Count - 1]?.{idName}" : "null")
+            : $"pageItems[pageItems.Count - 1]?.{paging.ItemIdPropertyName}";
 
         writer.WriteLine($$"""
             /// <summary>
@@ -259,6 +267,7 @@ internal static class ClientClassEmitter
                 while (true)
                 {
                     var pageResult = await {{operation.MethodName}}Async({{arguments}}).ConfigureAwait(false);
+                    if (pageResult is null) yield break;
                     var pageItems = pageResult.{{items.Name}};
                     if (pageItems is null || pageItems.Count == 0) yield break;
                     foreach (var pageItem in pageItems)

@@ -165,8 +165,22 @@ internal static class EmitHelpers
     /// <summary>A UTF-8 string literal (<c>"id"u8</c>) for matching property names without allocating.</summary>
     public static string Utf8Literal(string value) => StringLiteral(value) + "u8";
 
+    /// <summary>
+    /// Text for one line of a doc comment: XML-escaped, and line breaks and other control
+    /// characters turned into spaces (a raw newline would end the comment; a control character
+    /// is not valid XML).
+    /// </summary>
     public static string XmlEscape(string text)
-        => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    {
+        var escaped = text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        var builder = new StringBuilder(escaped.Length);
+        foreach (var c in escaped)
+        {
+            builder.Append(char.IsControl(c) || c is '\u2028' or '\u2029' || char.IsSurrogate(c) ? ' ' : c);
+        }
+
+        return builder.ToString();
+    }
 
     /// <summary>Writes a <c>&lt;summary&gt;</c> (and other tags) from spec text, one /// line per source line.</summary>
     public static void WriteDocComment(SourceWriter writer, string tag, string? text, string? attributes = null)

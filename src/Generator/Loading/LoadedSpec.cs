@@ -14,6 +14,8 @@ public enum LoadProblemKind
     NotOpenApi,
     ReaderProblem,
     CircularReference,
+    NotASchema,
+    ReaderFailure,
 }
 
 /// <summary>

@@ -45,6 +45,7 @@ public static class SpecLoader
             return new LoadedSpec(null, root, problems);
         }
 
+        SchemaShapes.Repair(top, problems);
         ReferenceCycles.Break(top, problems);
         cancellationToken.ThrowIfCancellationRequested();
         var settings = new OpenApiReaderSettings { LoadExternalRefs = false };
@@ -56,6 +57,12 @@ public static class SpecLoader
         catch (OpenApiException ex)
         {
             problems.Add(new LoadProblem(LoadProblemKind.UnsupportedVersion, ex.Message, "#/openapi", null));
+            return new LoadedSpec(null, root, problems);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The reader has its own bugs on odd input; what it cannot read is a spec error, not ours.
+            problems.Add(new LoadProblem(LoadProblemKind.ReaderFailure, $"{ex.GetType().Name}: {ex.Message}", null, new SpecPosition(0, 0, 0)));
             return new LoadedSpec(null, root, problems);
         }
 

@@ -45,6 +45,18 @@ public sealed class ClientModelBuilder
     private readonly Dictionary<string, (TypeKind Kind, string Name)> _componentTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeRef> _aliases = new(StringComparer.Ordinal);
     private readonly HashSet<string> _aliasesInProgress = new(StringComparer.Ordinal);
+
+    // One generated type per inline schema object, however it is reached: through an allOf merge a
+    // schema can contain itself (a property of A that is allOf [{...}, $ref A]), and building it
+    // anew each time would never end.
+    private readonly Dictionary<IOpenApiSchema, TypeRef> _inlineTypes = new(ReferenceEqualityComparer<IOpenApiSchema>.Instance);
+
+    /// <summary>
+    /// Deeper inline nesting than this becomes JsonElement. A stack overflow cannot be caught and
+    /// would take the compiler down with it; no real spec comes near.
+    /// </summary>
+    private const int MaxNesting = 256;
+    private int _nesting;
     private readonly List<ObjectTypeModel> _objects = new();
     private readonly List<EnumTypeModel> _enums = new();
     private readonly List<UnionTypeModel> _unions = new();
@@ -72,6 +84,11 @@ public sealed class ClientModelBuilder
         // Components claim their names before any inline schema, so "Batch" is never "Batch2".
         foreach (var pair in schemas)
         {
+            if (pair.Value is null)
+            {
+                continue;
+            }
+
             var kind = Classify(pair.Value);
             if (kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union)
             {
@@ -229,7 +246,7 @@ public sealed class ClientModelBuilder
         }
 
         var keyword = anyOf ? "anyOf" : "oneOf";
-        return variants.Select((v, i) => (v, keyword, i)).Where(v => !IsNullSchema(v.v)).ToList();
+        return variants.Select((v, i) => (v, keyword, i)).Where(v => v.v is not null && !IsNullSchema(v.v)).ToList();
     }
 
     private static bool HasOwnProperties(IOpenApiSchema schema)
@@ -295,6 +312,25 @@ public sealed class ClientModelBuilder
     /// <summary>Resolves the C# type of a schema used at <paramref name="pointer"/>; inline object and enum schemas get a generated type named <paramref name="contextName"/>.</summary>
     private TypeRef Resolve(IOpenApiSchema? schema, string contextName, string pointer)
     {
+        if (_nesting >= MaxNesting)
+        {
+            _problems.Add(new ModelProblem(DiagnosticDescriptors.UnsupportedConstruct, pointer, new object?[] { $"A schema nested more than {MaxNesting} levels deep", pointer, "as JsonElement" }));
+            return TypeRef.Json.WithNullable(true);
+        }
+
+        _nesting++;
+        try
+        {
+            return ResolveCore(schema, contextName, pointer);
+        }
+        finally
+        {
+            _nesting--;
+        }
+    }
+
+    private TypeRef ResolveCore(IOpenApiSchema? schema, string contextName, string pointer)
+    {
         if (schema is null)
         {
             return TypeRef.Json;
@@ -311,7 +347,7 @@ public sealed class ClientModelBuilder
         var variantKeyword = schema.AnyOf is { Count: > 0 } ? "anyOf" : "oneOf";
         if (variants is { Count: > 0 } && !HasOwnProperties(schema) && schema.AllOf is not { Count: > 0 })
         {
-            var nonNull = variants.Where(v => !IsNullSchema(v)).ToList();
+            var nonNull = variants.Where(v => v is not null && !IsNullSchema(v)).ToList();
             var hasNull = nonNull.Count < variants.Count;
             if (nonNull.Count == 1)
             {
@@ -325,6 +361,7 @@ public sealed class ClientModelBuilder
             }
 
             var unionName = _typeNames.Claim(contextName);
+            _inlineTypes[schema] = TypeRef.Generated(TypeKind.Union, unionName, hasNull);
             BuildUnion(unionName, schema, pointer);
             return TypeRef.Generated(TypeKind.Union, unionName, nullable || hasNull);
         }
@@ -334,9 +371,15 @@ public sealed class ClientModelBuilder
             return Resolve(single[0], contextName, pointer + "/allOf/0").WithNullable(nullable);
         }
 
+        if (_inlineTypes.TryGetValue(schema, out var known))
+        {
+            return known.WithNullable(nullable || known.IsNullable);
+        }
+
         if (IsStringEnum(schema))
         {
             var name = _typeNames.Claim(contextName);
+            _inlineTypes[schema] = TypeRef.Generated(TypeKind.Enum, name);
             BuildEnum(name, schema, pointer);
             return TypeRef.Generated(TypeKind.Enum, name, nullable);
         }
@@ -344,6 +387,7 @@ public sealed class ClientModelBuilder
         if (HasOwnProperties(schema) || IsMergedAllOf(schema))
         {
             var name = _typeNames.Claim(contextName);
+            _inlineTypes[schema] = TypeRef.Generated(TypeKind.Object, name);
             BuildObject(name, schema, pointer);
             return TypeRef.Generated(TypeKind.Object, name, nullable);
         }
@@ -489,9 +533,9 @@ public sealed class ClientModelBuilder
         {
             var context = typeName + (string.IsNullOrWhiteSpace(variant.Title) ? "Variant" + (index + 1).ToString(CultureInfo.InvariantCulture) : Naming.ToPascalCase(variant.Title!));
             var type = Resolve(variant, context, $"{pointer}/{keyword}/{index}").WithNullable(false);
-            if (!seen.Add(type))
+            if (!seen.Add(type) || (type.Kind == TypeKind.Union && type.Name == typeName))
             {
-                continue;
+                continue; // a repeated variant, or the union itself (X = anyOf [X, ...]) adds nothing
             }
 
             var target = variant is OpenApiSchemaReference r ? r.Target : variant;
@@ -609,13 +653,21 @@ public sealed class ClientModelBuilder
 
         foreach (var property in target.Properties ?? new Dictionary<string, IOpenApiSchema>())
         {
-            collected.Add((property.Key, property.Value, SpecPointer.Append(pointer + "/properties", property.Key)));
+            if (property.Value is not null)
+            {
+                collected.Add((property.Key, property.Value, SpecPointer.Append(pointer + "/properties", property.Key)));
+            }
         }
 
         var index = 0;
         foreach (var part in target.AllOf ?? new List<IOpenApiSchema>())
         {
-            Collect(part, $"{pointer}/allOf/{index++}", collected, required, visited);
+            if (part is not null)
+            {
+                Collect(part, $"{pointer}/allOf/{index}", collected, required, visited);
+            }
+
+            index++;
         }
     }
 
@@ -786,7 +838,7 @@ public sealed class ClientModelBuilder
     private OperationModel BuildOperation(OpenApiOperation operation, IOpenApiPathItem pathItem, string path, HttpMethod method, string pointer, string id, string methodName, string interfaceName)
     {
         // Locals of the generated method bodies are taken, so no parameter can shadow them.
-        var parameterNames = new NameScope(new[] { "cancellationToken", "apiRequest", "pageCursor", "pageResult", "pageItems", "pageItem", "nextCursor", "progress", "polling", "cancelledResource", "polled", "pollToken" });
+        var parameterNames = new NameScope(new[] { "cancellationToken", "apiRequest", "bodyValue", "pageCursor", "pageResult", "pageItems", "pageItem", "nextCursor", "progress", "polling", "cancelledResource", "polled", "pollToken" });
         var parameters = new List<ParameterModel>();
         foreach (var (parameter, parameterPointer) in MergedParameters(pathItem, operation, path, pointer))
         {
@@ -808,7 +860,8 @@ public sealed class ClientModelBuilder
                 Name: parameterNames.Claim(Naming.ToCamelCase(parameter.Name!)),
                 WireName: parameter.Name!,
                 Location: modelLocation,
-                Type: type.WithNullable(type.IsNullable || !required),
+                // A path segment cannot be null, whatever the schema says; other parameters are left out when null.
+                Type: type.WithNullable(modelLocation != Model.ParameterLocation.Path && (type.IsNullable || !required)),
                 IsRequired: required,
                 Description: string.IsNullOrWhiteSpace(parameter.Description) ? null : parameter.Description!.Trim()));
         }
@@ -925,7 +978,7 @@ public sealed class ClientModelBuilder
         {
             var resourcePath = cancel.Path.Substring(0, cancel.Path.Length - "/cancel".Length);
             var retrieve = operations.FirstOrDefault(o => o.HttpMethod == "GET" && o.Path == resourcePath && o.Response.Type == cancel.Response.Type);
-            if (retrieve is null || cancel.Response.Type is not { Kind: TypeKind.Object } resourceType)
+            if (retrieve is null || cancel.Response.Type is not { Kind: TypeKind.Object, IsNullable: false } resourceType)
             {
                 continue;
             }
@@ -933,7 +986,7 @@ public sealed class ClientModelBuilder
             var resource = _objects.FirstOrDefault(o => o.Name == resourceType.Name);
             var status = resource?.Properties.FirstOrDefault(p => p.JsonName == "status" && p.Type.Kind is TypeKind.Enum or TypeKind.String && !p.Type.IsNullable);
             var pathParameters = cancel.Parameters.Where(p => p.Location == Model.ParameterLocation.Path).ToList();
-            var samePathParameters = pathParameters.Select(p => p.WireName).SequenceEqual(retrieve.Parameters.Where(p => p.Location == Model.ParameterLocation.Path).Select(p => p.WireName));
+            var samePathParameters = pathParameters.Select(p => (p.WireName, p.Type)).SequenceEqual(retrieve.Parameters.Where(p => p.Location == Model.ParameterLocation.Path).Select(p => (p.WireName, p.Type)));
             if (status is null || !samePathParameters || cancel.Parameters.Any(p => p.IsRequired && p.Location != Model.ParameterLocation.Path))
             {
                 continue;

@@ -31,6 +31,8 @@ public static class ModelStage
                     LoadProblemKind.Syntax => (DiagnosticDescriptors.InvalidSpecSyntax, problem.Pointer, problem.Position, new object?[] { SpecLoader.IsJsonPath(input.Path) ? "JSON" : "YAML", problem.Message }),
                     LoadProblemKind.UnsupportedVersion => (DiagnosticDescriptors.UnsupportedSpecVersion, problem.Pointer, problem.Position, new object?[] { problem.Message }),
                     LoadProblemKind.NotOpenApi => (DiagnosticDescriptors.NotAnOpenApiDocument, problem.Pointer, problem.Position, new object?[] { problem.Message }),
+                    LoadProblemKind.NotASchema => (DiagnosticDescriptors.NotASchema, problem.Pointer, problem.Position, new object?[] { problem.Message }),
+                    LoadProblemKind.ReaderFailure => (DiagnosticDescriptors.ReaderFailure, problem.Pointer, problem.Position, new object?[] { problem.Message }),
                     LoadProblemKind.CircularReference => (DiagnosticDescriptors.CircularReference, problem.Pointer, problem.Position, new object?[] { problem.Message }),
                     _ => (DiagnosticDescriptors.SpecReaderProblem, problem.Pointer, problem.Position, new object?[] { problem.Pointer ?? "#", problem.Message.Trim().TrimEnd('.') }),
                 });
@@ -53,10 +55,17 @@ public static class ModelStage
         catch (Exception ex)
         {
             model = null;
-            problems.Add((DiagnosticDescriptors.GeneratorFailure, null, new SpecPosition(0, 0, 0), new object?[] { ex.GetType().Name, ex.Message }));
+            problems.Add((DiagnosticDescriptors.GeneratorFailure, null, new SpecPosition(0, 0, 0), new object?[] { ex.GetType().Name, ex.Message + Where(ex) }));
         }
 
         return new ModelResult(model, Locate(input, problems, cancellationToken));
+    }
+
+    /// <summary>The innermost frame of the failure, so a bug report says where BatchGen broke.</summary>
+    private static string Where(Exception ex)
+    {
+        var frame = ex.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("at ", StringComparison.Ordinal));
+        return frame is null ? string.Empty : " " + frame;
     }
 
     private static EquatableArray<DiagnosticInfo> Locate(

@@ -66,6 +66,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         while (true)
         {
             var pageResult = await ListBatchesAsync(pageCursor, limit, cancellationToken).ConfigureAwait(false);
+            if (pageResult is null) yield break;
             var pageItems = pageResult.Data;
             if (pageItems is null || pageItems.Count == 0) yield break;
             foreach (var pageItem in pageItems)
@@ -74,7 +75,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
             }
 
             if (!pageResult.HasMore) yield break;
-            var nextCursor = pageResult.LastId ?? pageItems[pageItems.Count - 1].Id;
+            var nextCursor = pageResult.LastId ?? pageItems[pageItems.Count - 1]?.Id;
             // A server that hands back the same cursor would loop forever: stop instead.
             if (nextCursor is null || nextCursor == pageCursor) yield break;
             pageCursor = nextCursor;

@@ -1,0 +1,272 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using BatchGen.Generator.Loading;
+using BatchGen.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace BatchGen.Generator.Tests.Fuzz;
+
+/// <summary>
+/// Mutation fuzzing. Default run: 2,000 mutants. Long run: set BATCHGEN_FUZZ_MUTANTS (e.g. 100000).
+/// Every mutant must leave the generator without an exception, within a time bound, and either
+/// compile or report an error diagnostic. A failing mutant is saved under FuzzRegressions/ and is
+/// replayed by every later run.
+/// </summary>
+public sealed class MutationFuzzTests
+{
+    public const string MutantsVariable = "BATCHGEN_FUZZ_MUTANTS";
+    private static readonly TimeSpan s_perMutantLimit = TimeSpan.FromSeconds(20);
+    private static readonly string s_regressions = Path.Combine(TestPaths.ProjectDirectory, "FuzzRegressions");
+
+    private readonly ITestOutputHelper _output;
+
+    public MutationFuzzTests(ITestOutputHelper output) => _output = output;
+
+    private sealed record Base(string Name, JsonObject Document, string Yaml);
+
+    private static readonly Lazy<IReadOnlyList<Base>> s_bases = new(LoadBases);
+
+    private static IReadOnlyList<Base> LoadBases()
+    {
+        var yaml = File.ReadAllText(TestPaths.BatchSpec);
+        var bases = new List<Base> { new("batch", (JsonObject)YamlJsonReader.Read(yaml, CancellationToken.None, out _)!, yaml) };
+        if (File.Exists(TestPaths.RealOpenAiSpec))
+        {
+            var real = (JsonObject)YamlJsonReader.Read(File.ReadAllText(TestPaths.RealOpenAiSpec), CancellationToken.None, out _)!;
+            foreach (var seed in new[] { 1, 2, 3, 4, 5, 6 })
+            {
+                var slice = Slice(real, seed);
+                bases.Add(new Base($"real-slice-{seed}", slice, slice.ToJsonString()));
+            }
+        }
+
+        return bases;
+    }
+
+    /// <summary>A small spec cut from the real one: a few paths and every schema they reach.</summary>
+    private static JsonObject Slice(JsonObject real, int seed)
+    {
+        var random = new Random(seed);
+        var paths = (JsonObject)real["paths"]!;
+        var chosen = paths.Select(p => p.Key).OrderBy(_ => random.Next()).Take(2).ToList();
+        var slicePaths = new JsonObject();
+        foreach (var path in chosen)
+        {
+            slicePaths[path] = paths[path]!.DeepClone();
+        }
+
+        var allSchemas = (JsonObject)real["components"]!["schemas"]!;
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<JsonNode>();
+        pending.Push(slicePaths);
+        while (pending.Count > 0 && needed.Count < 60)
+        {
+            var node = pending.Pop();
+            if (node is JsonObject obj)
+            {
+                foreach (var property in obj)
+                {
+                    if (property.Key == "$ref" && property.Value is JsonValue v && v.TryGetValue<string>(out var target) && target.StartsWith("#/components/schemas/", StringComparison.Ordinal))
+                    {
+                        var name = target.Substring("#/components/schemas/".Length);
+                        if (allSchemas[name] is { } schema && needed.Add(name))
+                        {
+                            pending.Push(schema);
+                        }
+                    }
+                    else if (property.Value is not null)
+                    {
+                        pending.Push(property.Value);
+                    }
+                }
+            }
+            else if (node is JsonArray array)
+            {
+                foreach (var item in array.Where(i => i is not null))
+                {
+                    pending.Push(item!);
+                }
+            }
+        }
+
+        var schemas = new JsonObject();
+        foreach (var name in needed.OrderBy(n => n, StringComparer.Ordinal))
+        {
+            schemas[name] = allSchemas[name]!.DeepClone();
+        }
+
+        return new JsonObject
+        {
+            ["openapi"] = "3.1.0",
+            ["info"] = new JsonObject { ["title"] = "Slice " + seed.ToString(CultureInfo.InvariantCulture), ["version"] = "1" },
+            ["paths"] = slicePaths,
+            ["components"] = new JsonObject { ["schemas"] = schemas },
+        };
+    }
+
+    public static int MutantCount
+        => int.TryParse(Environment.GetEnvironmentVariable(MutantsVariable), out var count) && count > 0 ? count : 2000;
+
+    [Fact]
+    public void Mutants_never_throw_hang_or_produce_code_that_does_not_compile()
+    {
+        var bases = s_bases.Value;
+        var failures = new ConcurrentBag<(Mutant Mutant, string Why)>();
+        var compiled = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var withErrors = 0;
+        var compiledCount = 0;
+        var watch = Stopwatch.StartNew();
+
+        // BATCHGEN_FUZZ_TRACE=file logs each seed before it runs: a crash that kills the process (a stack
+        // overflow) leaves the culprit as the last lines.
+        var trace = Environment.GetEnvironmentVariable("BATCHGEN_FUZZ_TRACE");
+        var first = int.TryParse(Environment.GetEnvironmentVariable("BATCHGEN_FUZZ_FIRST"), out var start) ? start : 0;
+        Parallel.For(first, first + MutantCount, new ParallelOptions { MaxDegreeOfParallelism = trace is null ? Environment.ProcessorCount : 1 }, seed =>
+        {
+            var basis = bases[seed % bases.Count];
+            var mutant = SpecMutator.Mutate(seed, basis.Name, basis.Document, basis.Yaml);
+            if (trace is not null)
+            {
+                File.AppendAllText(trace, $"{seed} {mutant.FileName}: {mutant.Description}\n");
+                File.WriteAllText(trace + ".last", mutant.Text);
+            }
+
+            var why = Check(mutant, compiled, ref withErrors, ref compiledCount);
+            if (why is not null)
+            {
+                failures.Add((mutant, why));
+            }
+        });
+
+        _output.WriteLine($"{MutantCount} mutants over {bases.Count} bases in {watch.Elapsed}: {withErrors} reported errors, {compiledCount} compiled ({compiled.Count} distinct outputs)");
+        var dump = Environment.GetEnvironmentVariable("BATCHGEN_FUZZ_DUMP");
+        foreach (var (mutant, why) in failures.OrderBy(f => f.Mutant.Seed).Take(20))
+        {
+            if (dump is not null)
+            {
+                var folder = Path.Combine(dump, mutant.Seed.ToString(CultureInfo.InvariantCulture));
+                Directory.CreateDirectory(folder);
+                File.WriteAllText(Path.Combine(folder, mutant.FileName), mutant.Text);
+                foreach (var (hint, source) in GeneratorHarness.Run("/fuzz/" + mutant.FileName, mutant.Text, GeneratorHarness.DefaultMetadata).Sources)
+                {
+                    File.WriteAllText(Path.Combine(folder, hint), source);
+                }
+            }
+
+            var saved = Path.Combine(s_regressions, $"mutant-{mutant.Seed}-{Path.GetFileName(mutant.FileName)}");
+            Directory.CreateDirectory(s_regressions);
+            File.WriteAllText(saved, mutant.Text);
+            _output.WriteLine($"seed {mutant.Seed} ({mutant.Description.Replace("\n", "\\n")}): {why.Replace("\n", " ")}\n  saved as {saved}");
+        }
+
+        if (!failures.IsEmpty)
+        {
+            var earliest = failures.OrderBy(f => f.Mutant.Seed).First();
+            Assert.Fail($"{failures.Count} mutants failed; first: seed {earliest.Mutant.Seed} ({earliest.Mutant.Description}): {earliest.Why}");
+        }
+    }
+
+    public static TheoryData<string> Regressions()
+    {
+        var data = new TheoryData<string>();
+        if (Directory.Exists(s_regressions))
+        {
+            foreach (var file in Directory.GetFiles(s_regressions).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal)).OrderBy(f => f, StringComparer.Ordinal))
+            {
+                data.Add(Path.GetFileName(file));
+            }
+        }
+
+        if (data.Count == 0)
+        {
+            data.Add("(none)");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Regressions))]
+    public void Saved_failing_mutants_now_pass(string file)
+    {
+        if (file == "(none)")
+        {
+            return;
+        }
+
+        var text = File.ReadAllText(Path.Combine(s_regressions, file));
+        var withErrors = 0;
+        var compiledCount = 0;
+        var why = Check(new Mutant(-1, file, text, "saved regression"), new ConcurrentDictionary<string, bool>(), ref withErrors, ref compiledCount);
+        Assert.True(why is null, why);
+    }
+
+    private static string? Check(Mutant mutant, ConcurrentDictionary<string, bool> compiled, ref int withErrors, ref int compiledCount)
+    {
+        var watch = Stopwatch.StartNew();
+        GeneratorRunOutcome outcome;
+        try
+        {
+            outcome = GeneratorHarness.Run("/fuzz/" + mutant.FileName, mutant.Text, GeneratorHarness.DefaultMetadata);
+        }
+        catch (Exception ex)
+        {
+            return $"the driver threw {ex.GetType().Name}: {ex.Message}";
+        }
+
+        if (watch.Elapsed > s_perMutantLimit)
+        {
+            return $"took {watch.Elapsed}";
+        }
+
+        if (outcome.Result.Results.FirstOrDefault(r => r.Exception is not null).Exception is { } exception)
+        {
+            return $"the generator threw {exception.GetType().Name}: {exception.Message}";
+        }
+
+        if (outcome.AllGeneratorDiagnostics.FirstOrDefault(d => d.Id == "BG0006") is { } failure)
+        {
+            return failure.GetMessage();
+        }
+
+        if (outcome.AllGeneratorDiagnostics.Any(d => d.DefaultSeverity == DiagnosticSeverity.Error))
+        {
+            Interlocked.Increment(ref withErrors);
+            return null;
+        }
+
+        // The same generated code compiles the same way: compile each distinct output once.
+        var key = Hash(outcome.Sources);
+        if (!compiled.TryGetValue(key, out var ok))
+        {
+            ok = outcome.CompileDiagnostics.Count == 0;
+            compiled[key] = ok;
+            Interlocked.Increment(ref compiledCount);
+            if (!ok)
+            {
+                return "no error was reported, but the output does not compile: " + string.Join(" | ", outcome.CompileDiagnostics.Take(3));
+            }
+        }
+
+        return ok ? null : "no error was reported, but the output does not compile (same output as an earlier mutant)";
+    }
+
+    private static string Hash(IReadOnlyList<(string HintName, string Text)> sources)
+    {
+        using var sha = SHA256.Create();
+        foreach (var (hint, text) in sources.OrderBy(s => s.HintName, StringComparer.Ordinal))
+        {
+            var bytes = Encoding.UTF8.GetBytes(hint + "\n" + text + "\n");
+            sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
+        }
+
+        sha.TransformFinalBlock(Array.Empty<byte>(), 0, 0);
+        return Convert.ToHexString(sha.Hash!);
+    }
+}
