@@ -117,6 +117,12 @@ internal static class ObjectTypeEmitter
 
             WriteReadValue(writer, model, type, fullName);
             writer.WriteLine();
+            if (type.Properties.Count > 0)
+            {
+                WritePropertyIndex(writer, type);
+                writer.WriteLine();
+            }
+
             WriteWriteValue(writer, ns, type, fullName);
         }
     }
@@ -140,31 +146,34 @@ internal static class ObjectTypeEmitter
             {
                 using (writer.OpenBlock("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)"))
                 {
-                    var first = true;
-                    foreach (var property in type.Properties)
-                    {
-                        var keyword = first ? "if" : "else if";
-                        first = false;
-                        using (writer.OpenBlock($"{keyword} (reader.ValueTextEquals({Utf8Literal(property.JsonName)}))"))
-                        {
-                            writer.WriteLine($"property = {StringLiteral(property.JsonName)};");
-                            writer.WriteLine("reader.Read();");
-                            writer.WriteLine($"{Local(property)} = {ReadExpression(property.Type.WithNullable(property.Type.IsNullable || property.ConstantValue is not null), ns, "reader")};");
-                        }
-                    }
-
-                    if (first)
+                    if (type.Properties.Count == 0)
                     {
                         writer.WriteLine("reader.Read();");
                         writer.WriteLine("reader.Skip();");
                     }
                     else
                     {
-                        using (writer.OpenBlock("else"))
+                        writer.WriteLine("var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);");
+                        writer.WriteLine("reader.Read();");
+                        using (writer.OpenBlock("switch (index)"))
                         {
+                            for (var i = 0; i < type.Properties.Count; i++)
+                            {
+                                var property = type.Properties[i];
+                                writer.WriteLine($"case {i.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
+                                writer.Indentation++;
+                                writer.WriteLine($"property = {StringLiteral(property.JsonName)};");
+                                writer.WriteLine($"{Local(property)} = {ReadExpression(property.Type.WithNullable(property.Type.IsNullable || property.ConstantValue is not null), ns, "reader")};");
+                                writer.WriteLine("break;");
+                                writer.Indentation--;
+                            }
+
+                            writer.WriteLine("default:");
+                            writer.Indentation++;
                             writer.WriteLine("// Properties this version of the spec does not know are skipped, so newer servers stay readable.");
-                            writer.WriteLine("reader.Read();");
                             writer.WriteLine("reader.Skip();");
+                            writer.WriteLine("break;");
+                            writer.Indentation--;
                         }
                     }
                 }
@@ -211,6 +220,40 @@ internal static class ObjectTypeEmitter
 
             writer.Indentation--;
             writer.WriteLine("};");
+        }
+    }
+
+    /// <summary>
+    /// Maps a property name to its index: a switch on the UTF-8 length, then a comparison with the
+    /// few names of that length, instead of comparing with every name in turn.
+    /// </summary>
+    private static void WritePropertyIndex(SourceWriter writer, ObjectTypeModel type)
+    {
+        writer.WriteLine("private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));");
+        writer.WriteLine();
+        using (writer.OpenBlock("private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)"))
+        {
+            using (writer.OpenBlock("switch (name.Length)"))
+            {
+                var byLength = type.Properties
+                    .Select((p, i) => (p.JsonName, Index: i, Length: System.Text.Encoding.UTF8.GetByteCount(p.JsonName)))
+                    .GroupBy(p => p.Length)
+                    .OrderBy(g => g.Key);
+                foreach (var group in byLength)
+                {
+                    writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
+                    writer.Indentation++;
+                    foreach (var (jsonName, index, _) in group)
+                    {
+                        writer.WriteLine($"if (global::System.MemoryExtensions.SequenceEqual(name, {Utf8Literal(jsonName)})) return {index.ToString(System.Globalization.CultureInfo.InvariantCulture)};");
+                    }
+
+                    writer.WriteLine("break;");
+                    writer.Indentation--;
+                }
+            }
+
+            writer.WriteLine("return -1;");
         }
     }
 

@@ -30,6 +30,19 @@ public sealed class ClientModelBuilder
         "Clone", "MemberwiseClone", "Finalize", "ReferenceEquals", "JsonConverter",
     };
 
+    /// <summary>
+    /// Type names that would equal a member of the type itself (CS0542): the nested converter, the
+    /// members records and unions always have. Such a schema's type gets "Schema" added.
+    /// </summary>
+    private static readonly HashSet<string> s_reservedTypeNames = new(StringComparer.Ordinal)
+    {
+        "JsonConverter", "Equals", "GetHashCode", "ToString", "GetType", "EqualityContract", "Deconstruct", "PrintMembers",
+        "Clone", "MemberwiseClone", "Finalize", "ReferenceEquals", "Value", "Unknown", "IsUnknown", "FromUnknown", "IsKnown",
+    };
+
+    private string ClaimTypeName(string name)
+        => _typeNames.Claim(s_reservedTypeNames.Contains(name) ? name + "Schema" : name);
+
     private static readonly HttpMethod[] s_methodOrder =
     {
         HttpMethod.Get, HttpMethod.Put, HttpMethod.Post, HttpMethod.Delete, HttpMethod.Options, HttpMethod.Head,
@@ -92,7 +105,7 @@ public sealed class ClientModelBuilder
             var kind = Classify(pair.Value);
             if (kind is TypeKind.Object or TypeKind.Enum or TypeKind.Union)
             {
-                _componentTypes[pair.Key] = (kind, _typeNames.Claim(Naming.ToPascalCase(pair.Key, "Schema")));
+                _componentTypes[pair.Key] = (kind, ClaimTypeName(Naming.ToPascalCase(pair.Key, "Schema")));
             }
         }
 
@@ -360,7 +373,7 @@ public sealed class ClientModelBuilder
                 return TypeRef.Json.WithNullable(true);
             }
 
-            var unionName = _typeNames.Claim(contextName);
+            var unionName = ClaimTypeName(contextName);
             _inlineTypes[schema] = TypeRef.Generated(TypeKind.Union, unionName, hasNull);
             BuildUnion(unionName, schema, pointer);
             return TypeRef.Generated(TypeKind.Union, unionName, nullable || hasNull);
@@ -378,7 +391,7 @@ public sealed class ClientModelBuilder
 
         if (IsStringEnum(schema))
         {
-            var name = _typeNames.Claim(contextName);
+            var name = ClaimTypeName(contextName);
             _inlineTypes[schema] = TypeRef.Generated(TypeKind.Enum, name);
             BuildEnum(name, schema, pointer);
             return TypeRef.Generated(TypeKind.Enum, name, nullable);
@@ -386,7 +399,7 @@ public sealed class ClientModelBuilder
 
         if (HasOwnProperties(schema) || IsMergedAllOf(schema))
         {
-            var name = _typeNames.Claim(contextName);
+            var name = ClaimTypeName(contextName);
             _inlineTypes[schema] = TypeRef.Generated(TypeKind.Object, name);
             BuildObject(name, schema, pointer);
             return TypeRef.Generated(TypeKind.Object, name, nullable);

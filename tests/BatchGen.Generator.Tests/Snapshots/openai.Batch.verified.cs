@@ -171,143 +171,102 @@ public sealed partial record Batch
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("id"u8))
+                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    reader.Read();
+                    switch (index)
                     {
-                        property = "id";
-                        reader.Read();
-                        p_Id = global::BatchGen.JsonRead.String(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("object"u8))
-                    {
-                        property = "object";
-                        reader.Read();
-                        p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchObject?) : global::OpenAI.Batches.BatchObject.JsonConverter.ReadValue(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("endpoint"u8))
-                    {
-                        property = "endpoint";
-                        reader.Read();
-                        p_Endpoint = global::BatchGen.JsonRead.String(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("model"u8))
-                    {
-                        property = "model";
-                        reader.Read();
-                        p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("errors"u8))
-                    {
-                        property = "errors";
-                        reader.Read();
-                        p_Errors = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchErrors?) : global::OpenAI.Batches.BatchErrors.JsonConverter.ReadValue(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("input_file_id"u8))
-                    {
-                        property = "input_file_id";
-                        reader.Read();
-                        p_InputFileId = global::BatchGen.JsonRead.String(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("completion_window"u8))
-                    {
-                        property = "completion_window";
-                        reader.Read();
-                        p_CompletionWindow = global::BatchGen.JsonRead.String(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("status"u8))
-                    {
-                        property = "status";
-                        reader.Read();
-                        p_Status = global::OpenAI.Batches.BatchStatus.JsonConverter.ReadValue(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("output_file_id"u8))
-                    {
-                        property = "output_file_id";
-                        reader.Read();
-                        p_OutputFileId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("error_file_id"u8))
-                    {
-                        property = "error_file_id";
-                        reader.Read();
-                        p_ErrorFileId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("created_at"u8))
-                    {
-                        property = "created_at";
-                        reader.Read();
-                        p_CreatedAt = global::BatchGen.JsonRead.UnixTime(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("in_progress_at"u8))
-                    {
-                        property = "in_progress_at";
-                        reader.Read();
-                        p_InProgressAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("expires_at"u8))
-                    {
-                        property = "expires_at";
-                        reader.Read();
-                        p_ExpiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("finalizing_at"u8))
-                    {
-                        property = "finalizing_at";
-                        reader.Read();
-                        p_FinalizingAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("completed_at"u8))
-                    {
-                        property = "completed_at";
-                        reader.Read();
-                        p_CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("failed_at"u8))
-                    {
-                        property = "failed_at";
-                        reader.Read();
-                        p_FailedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("expired_at"u8))
-                    {
-                        property = "expired_at";
-                        reader.Read();
-                        p_ExpiredAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("cancelling_at"u8))
-                    {
-                        property = "cancelling_at";
-                        reader.Read();
-                        p_CancellingAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("cancelled_at"u8))
-                    {
-                        property = "cancelled_at";
-                        reader.Read();
-                        p_CancelledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("request_counts"u8))
-                    {
-                        property = "request_counts";
-                        reader.Read();
-                        p_RequestCounts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchRequestCounts?) : global::OpenAI.Batches.BatchRequestCounts.JsonConverter.ReadValue(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("usage"u8))
-                    {
-                        property = "usage";
-                        reader.Read();
-                        p_Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchUsage?) : global::OpenAI.Batches.BatchUsage.JsonConverter.ReadValue(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("metadata"u8))
-                    {
-                        property = "metadata";
-                        reader.Read();
-                        p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1));
-                    }
-                    else
-                    {
-                        // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                        reader.Read();
-                        reader.Skip();
+                        case 0:
+                            property = "id";
+                            p_Id = global::BatchGen.JsonRead.String(ref reader);
+                            break;
+                        case 1:
+                            property = "object";
+                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchObject?) : global::OpenAI.Batches.BatchObject.JsonConverter.ReadValue(ref reader);
+                            break;
+                        case 2:
+                            property = "endpoint";
+                            p_Endpoint = global::BatchGen.JsonRead.String(ref reader);
+                            break;
+                        case 3:
+                            property = "model";
+                            p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
+                            break;
+                        case 4:
+                            property = "errors";
+                            p_Errors = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchErrors?) : global::OpenAI.Batches.BatchErrors.JsonConverter.ReadValue(ref reader);
+                            break;
+                        case 5:
+                            property = "input_file_id";
+                            p_InputFileId = global::BatchGen.JsonRead.String(ref reader);
+                            break;
+                        case 6:
+                            property = "completion_window";
+                            p_CompletionWindow = global::BatchGen.JsonRead.String(ref reader);
+                            break;
+                        case 7:
+                            property = "status";
+                            p_Status = global::OpenAI.Batches.BatchStatus.JsonConverter.ReadValue(ref reader);
+                            break;
+                        case 8:
+                            property = "output_file_id";
+                            p_OutputFileId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
+                            break;
+                        case 9:
+                            property = "error_file_id";
+                            p_ErrorFileId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
+                            break;
+                        case 10:
+                            property = "created_at";
+                            p_CreatedAt = global::BatchGen.JsonRead.UnixTime(ref reader);
+                            break;
+                        case 11:
+                            property = "in_progress_at";
+                            p_InProgressAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
+                            break;
+                        case 12:
+                            property = "expires_at";
+                            p_ExpiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
+                            break;
+                        case 13:
+                            property = "finalizing_at";
+                            p_FinalizingAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
+                            break;
+                        case 14:
+                            property = "completed_at";
+                            p_CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
+                            break;
+                        case 15:
+                            property = "failed_at";
+                            p_FailedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
+                            break;
+                        case 16:
+                            property = "expired_at";
+                            p_ExpiredAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
+                            break;
+                        case 17:
+                            property = "cancelling_at";
+                            p_CancellingAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
+                            break;
+                        case 18:
+                            property = "cancelled_at";
+                            p_CancelledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
+                            break;
+                        case 19:
+                            property = "request_counts";
+                            p_RequestCounts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchRequestCounts?) : global::OpenAI.Batches.BatchRequestCounts.JsonConverter.ReadValue(ref reader);
+                            break;
+                        case 20:
+                            property = "usage";
+                            p_Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchUsage?) : global::OpenAI.Batches.BatchUsage.JsonConverter.ReadValue(ref reader);
+                            break;
+                        case 21:
+                            property = "metadata";
+                            p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1));
+                            break;
+                        default:
+                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
+                            reader.Skip();
+                            break;
                     }
                 }
             }
@@ -347,6 +306,58 @@ public sealed partial record Batch
                 Usage = p_Usage,
                 Metadata = p_Metadata,
             };
+        }
+
+        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
+
+        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 2:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 0;
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "model"u8)) return 3;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "usage"u8)) return 20;
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "errors"u8)) return 4;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8)) return 7;
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "endpoint"u8)) return 2;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8)) return 21;
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "failed_at"u8)) return 15;
+                    break;
+                case 10:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 10;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "expires_at"u8)) return 12;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "expired_at"u8)) return 16;
+                    break;
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "completed_at"u8)) return 14;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "cancelled_at"u8)) return 18;
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "input_file_id"u8)) return 5;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "error_file_id"u8)) return 9;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "finalizing_at"u8)) return 13;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "cancelling_at"u8)) return 17;
+                    break;
+                case 14:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "output_file_id"u8)) return 8;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "in_progress_at"u8)) return 11;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "request_counts"u8)) return 19;
+                    break;
+                case 17:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "completion_window"u8)) return 6;
+                    break;
+            }
+            return -1;
         }
 
         /// <summary>Writes one <see cref="Batch"/>. Optional properties that are null are left out.</summary>

@@ -57,35 +57,30 @@ public sealed partial record BatchError
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("code"u8))
+                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    reader.Read();
+                    switch (index)
                     {
-                        property = "code";
-                        reader.Read();
-                        p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("message"u8))
-                    {
-                        property = "message";
-                        reader.Read();
-                        p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("param"u8))
-                    {
-                        property = "param";
-                        reader.Read();
-                        p_Param = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("line"u8))
-                    {
-                        property = "line";
-                        reader.Read();
-                        p_Line = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::BatchGen.JsonRead.Int64(ref reader);
-                    }
-                    else
-                    {
-                        // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                        reader.Read();
-                        reader.Skip();
+                        case 0:
+                            property = "code";
+                            p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
+                            break;
+                        case 1:
+                            property = "message";
+                            p_Message = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
+                            break;
+                        case 2:
+                            property = "param";
+                            p_Param = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
+                            break;
+                        case 3:
+                            property = "line";
+                            p_Line = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::BatchGen.JsonRead.Int64(ref reader);
+                            break;
+                        default:
+                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
+                            reader.Skip();
+                            break;
                     }
                 }
             }
@@ -101,6 +96,26 @@ public sealed partial record BatchError
                 Param = p_Param,
                 Line = p_Line,
             };
+        }
+
+        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
+
+        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "code"u8)) return 0;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "line"u8)) return 3;
+                    break;
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "param"u8)) return 2;
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "message"u8)) return 1;
+                    break;
+            }
+            return -1;
         }
 
         /// <summary>Writes one <see cref="BatchError"/>. Optional properties that are null are left out.</summary>

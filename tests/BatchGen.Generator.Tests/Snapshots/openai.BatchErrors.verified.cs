@@ -44,23 +44,22 @@ public sealed partial record BatchErrors
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("object"u8))
+                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    reader.Read();
+                    switch (index)
                     {
-                        property = "object";
-                        reader.Read();
-                        p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("data"u8))
-                    {
-                        property = "data";
-                        reader.Read();
-                        p_Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::OpenAI.Batches.BatchError>?) : global::BatchGen.JsonRead.List<global::OpenAI.Batches.BatchError>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.BatchError.JsonConverter.ReadValue(ref r1));
-                    }
-                    else
-                    {
-                        // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                        reader.Read();
-                        reader.Skip();
+                        case 0:
+                            property = "object";
+                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
+                            break;
+                        case 1:
+                            property = "data";
+                            p_Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::OpenAI.Batches.BatchError>?) : global::BatchGen.JsonRead.List<global::OpenAI.Batches.BatchError>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.BatchError.JsonConverter.ReadValue(ref r1));
+                            break;
+                        default:
+                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
+                            reader.Skip();
+                            break;
                     }
                 }
             }
@@ -74,6 +73,22 @@ public sealed partial record BatchErrors
                 Object = p_Object,
                 Data = p_Data,
             };
+        }
+
+        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
+
+        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8)) return 1;
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8)) return 0;
+                    break;
+            }
+            return -1;
         }
 
         /// <summary>Writes one <see cref="BatchErrors"/>. Optional properties that are null are left out.</summary>

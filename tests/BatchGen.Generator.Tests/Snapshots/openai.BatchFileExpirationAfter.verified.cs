@@ -50,23 +50,22 @@ public sealed partial record BatchFileExpirationAfter
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("anchor"u8))
+                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    reader.Read();
+                    switch (index)
                     {
-                        property = "anchor";
-                        reader.Read();
-                        p_Anchor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchFileExpirationAfterAnchor?) : global::OpenAI.Batches.BatchFileExpirationAfterAnchor.JsonConverter.ReadValue(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("seconds"u8))
-                    {
-                        property = "seconds";
-                        reader.Read();
-                        p_Seconds = global::BatchGen.JsonRead.Int64(ref reader);
-                    }
-                    else
-                    {
-                        // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                        reader.Read();
-                        reader.Skip();
+                        case 0:
+                            property = "anchor";
+                            p_Anchor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchFileExpirationAfterAnchor?) : global::OpenAI.Batches.BatchFileExpirationAfterAnchor.JsonConverter.ReadValue(ref reader);
+                            break;
+                        case 1:
+                            property = "seconds";
+                            p_Seconds = global::BatchGen.JsonRead.Int64(ref reader);
+                            break;
+                        default:
+                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
+                            reader.Skip();
+                            break;
                     }
                 }
             }
@@ -81,6 +80,22 @@ public sealed partial record BatchFileExpirationAfter
                 Anchor = p_Anchor ?? global::OpenAI.Batches.BatchFileExpirationAfterAnchor.CreatedAt,
                 Seconds = p_Seconds.Value,
             };
+        }
+
+        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
+
+        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "anchor"u8)) return 0;
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "seconds"u8)) return 1;
+                    break;
+            }
+            return -1;
         }
 
         /// <summary>Writes one <see cref="BatchFileExpirationAfter"/>. Optional properties that are null are left out.</summary>

@@ -52,29 +52,26 @@ public sealed partial record BatchRequestCounts
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("total"u8))
+                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    reader.Read();
+                    switch (index)
                     {
-                        property = "total";
-                        reader.Read();
-                        p_Total = global::BatchGen.JsonRead.Int64(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("completed"u8))
-                    {
-                        property = "completed";
-                        reader.Read();
-                        p_Completed = global::BatchGen.JsonRead.Int64(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("failed"u8))
-                    {
-                        property = "failed";
-                        reader.Read();
-                        p_Failed = global::BatchGen.JsonRead.Int64(ref reader);
-                    }
-                    else
-                    {
-                        // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                        reader.Read();
-                        reader.Skip();
+                        case 0:
+                            property = "total";
+                            p_Total = global::BatchGen.JsonRead.Int64(ref reader);
+                            break;
+                        case 1:
+                            property = "completed";
+                            p_Completed = global::BatchGen.JsonRead.Int64(ref reader);
+                            break;
+                        case 2:
+                            property = "failed";
+                            p_Failed = global::BatchGen.JsonRead.Int64(ref reader);
+                            break;
+                        default:
+                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
+                            reader.Skip();
+                            break;
                     }
                 }
             }
@@ -92,6 +89,25 @@ public sealed partial record BatchRequestCounts
                 Completed = p_Completed.Value,
                 Failed = p_Failed.Value,
             };
+        }
+
+        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
+
+        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "total"u8)) return 0;
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "failed"u8)) return 2;
+                    break;
+                case 9:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "completed"u8)) return 1;
+                    break;
+            }
+            return -1;
         }
 
         /// <summary>Writes one <see cref="BatchRequestCounts"/>. Optional properties that are null are left out.</summary>

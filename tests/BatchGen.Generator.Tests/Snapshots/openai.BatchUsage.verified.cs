@@ -66,41 +66,34 @@ public sealed partial record BatchUsage
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("input_tokens"u8))
+                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    reader.Read();
+                    switch (index)
                     {
-                        property = "input_tokens";
-                        reader.Read();
-                        p_InputTokens = global::BatchGen.JsonRead.Int64(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("input_tokens_details"u8))
-                    {
-                        property = "input_tokens_details";
-                        reader.Read();
-                        p_InputTokensDetails = global::OpenAI.Batches.BatchUsageInputTokensDetails.JsonConverter.ReadValue(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("output_tokens"u8))
-                    {
-                        property = "output_tokens";
-                        reader.Read();
-                        p_OutputTokens = global::BatchGen.JsonRead.Int64(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("output_tokens_details"u8))
-                    {
-                        property = "output_tokens_details";
-                        reader.Read();
-                        p_OutputTokensDetails = global::OpenAI.Batches.BatchUsageOutputTokensDetails.JsonConverter.ReadValue(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("total_tokens"u8))
-                    {
-                        property = "total_tokens";
-                        reader.Read();
-                        p_TotalTokens = global::BatchGen.JsonRead.Int64(ref reader);
-                    }
-                    else
-                    {
-                        // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                        reader.Read();
-                        reader.Skip();
+                        case 0:
+                            property = "input_tokens";
+                            p_InputTokens = global::BatchGen.JsonRead.Int64(ref reader);
+                            break;
+                        case 1:
+                            property = "input_tokens_details";
+                            p_InputTokensDetails = global::OpenAI.Batches.BatchUsageInputTokensDetails.JsonConverter.ReadValue(ref reader);
+                            break;
+                        case 2:
+                            property = "output_tokens";
+                            p_OutputTokens = global::BatchGen.JsonRead.Int64(ref reader);
+                            break;
+                        case 3:
+                            property = "output_tokens_details";
+                            p_OutputTokensDetails = global::OpenAI.Batches.BatchUsageOutputTokensDetails.JsonConverter.ReadValue(ref reader);
+                            break;
+                        case 4:
+                            property = "total_tokens";
+                            p_TotalTokens = global::BatchGen.JsonRead.Int64(ref reader);
+                            break;
+                        default:
+                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
+                            reader.Skip();
+                            break;
                     }
                 }
             }
@@ -122,6 +115,29 @@ public sealed partial record BatchUsage
                 OutputTokensDetails = p_OutputTokensDetails,
                 TotalTokens = p_TotalTokens.Value,
             };
+        }
+
+        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
+
+        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 12:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "input_tokens"u8)) return 0;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "total_tokens"u8)) return 4;
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "output_tokens"u8)) return 2;
+                    break;
+                case 20:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "input_tokens_details"u8)) return 1;
+                    break;
+                case 21:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "output_tokens_details"u8)) return 3;
+                    break;
+            }
+            return -1;
         }
 
         /// <summary>Writes one <see cref="BatchUsage"/>. Optional properties that are null are left out.</summary>

@@ -40,17 +40,18 @@ public sealed partial record BatchUsageInputTokensDetails
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("cached_tokens"u8))
+                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    reader.Read();
+                    switch (index)
                     {
-                        property = "cached_tokens";
-                        reader.Read();
-                        p_CachedTokens = global::BatchGen.JsonRead.Int64(ref reader);
-                    }
-                    else
-                    {
-                        // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                        reader.Read();
-                        reader.Skip();
+                        case 0:
+                            property = "cached_tokens";
+                            p_CachedTokens = global::BatchGen.JsonRead.Int64(ref reader);
+                            break;
+                        default:
+                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
+                            reader.Skip();
+                            break;
                     }
                 }
             }
@@ -64,6 +65,19 @@ public sealed partial record BatchUsageInputTokensDetails
             {
                 CachedTokens = p_CachedTokens.Value,
             };
+        }
+
+        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
+
+        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "cached_tokens"u8)) return 0;
+                    break;
+            }
+            return -1;
         }
 
         /// <summary>Writes one <see cref="BatchUsageInputTokensDetails"/>. Optional properties that are null are left out.</summary>

@@ -40,17 +40,18 @@ public sealed partial record BatchUsageOutputTokensDetails
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("reasoning_tokens"u8))
+                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    reader.Read();
+                    switch (index)
                     {
-                        property = "reasoning_tokens";
-                        reader.Read();
-                        p_ReasoningTokens = global::BatchGen.JsonRead.Int64(ref reader);
-                    }
-                    else
-                    {
-                        // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                        reader.Read();
-                        reader.Skip();
+                        case 0:
+                            property = "reasoning_tokens";
+                            p_ReasoningTokens = global::BatchGen.JsonRead.Int64(ref reader);
+                            break;
+                        default:
+                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
+                            reader.Skip();
+                            break;
                     }
                 }
             }
@@ -64,6 +65,19 @@ public sealed partial record BatchUsageOutputTokensDetails
             {
                 ReasoningTokens = p_ReasoningTokens.Value,
             };
+        }
+
+        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
+
+        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 16:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "reasoning_tokens"u8)) return 0;
+                    break;
+            }
+            return -1;
         }
 
         /// <summary>Writes one <see cref="BatchUsageOutputTokensDetails"/>. Optional properties that are null are left out.</summary>

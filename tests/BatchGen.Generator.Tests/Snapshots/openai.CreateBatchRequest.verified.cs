@@ -67,41 +67,34 @@ public sealed partial record CreateBatchRequest
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("input_file_id"u8))
+                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    reader.Read();
+                    switch (index)
                     {
-                        property = "input_file_id";
-                        reader.Read();
-                        p_InputFileId = global::BatchGen.JsonRead.String(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("endpoint"u8))
-                    {
-                        property = "endpoint";
-                        reader.Read();
-                        p_Endpoint = global::OpenAI.Batches.CreateBatchRequestEndpoint.JsonConverter.ReadValue(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("completion_window"u8))
-                    {
-                        property = "completion_window";
-                        reader.Read();
-                        p_CompletionWindow = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.CreateBatchRequestCompletionWindow?) : global::OpenAI.Batches.CreateBatchRequestCompletionWindow.JsonConverter.ReadValue(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("metadata"u8))
-                    {
-                        property = "metadata";
-                        reader.Read();
-                        p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1));
-                    }
-                    else if (reader.ValueTextEquals("output_expires_after"u8))
-                    {
-                        property = "output_expires_after";
-                        reader.Read();
-                        p_OutputExpiresAfter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchFileExpirationAfter?) : global::OpenAI.Batches.BatchFileExpirationAfter.JsonConverter.ReadValue(ref reader);
-                    }
-                    else
-                    {
-                        // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                        reader.Read();
-                        reader.Skip();
+                        case 0:
+                            property = "input_file_id";
+                            p_InputFileId = global::BatchGen.JsonRead.String(ref reader);
+                            break;
+                        case 1:
+                            property = "endpoint";
+                            p_Endpoint = global::OpenAI.Batches.CreateBatchRequestEndpoint.JsonConverter.ReadValue(ref reader);
+                            break;
+                        case 2:
+                            property = "completion_window";
+                            p_CompletionWindow = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.CreateBatchRequestCompletionWindow?) : global::OpenAI.Batches.CreateBatchRequestCompletionWindow.JsonConverter.ReadValue(ref reader);
+                            break;
+                        case 3:
+                            property = "metadata";
+                            p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1));
+                            break;
+                        case 4:
+                            property = "output_expires_after";
+                            p_OutputExpiresAfter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchFileExpirationAfter?) : global::OpenAI.Batches.BatchFileExpirationAfter.JsonConverter.ReadValue(ref reader);
+                            break;
+                        default:
+                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
+                            reader.Skip();
+                            break;
                     }
                 }
             }
@@ -120,6 +113,29 @@ public sealed partial record CreateBatchRequest
                 Metadata = p_Metadata,
                 OutputExpiresAfter = p_OutputExpiresAfter,
             };
+        }
+
+        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
+
+        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "endpoint"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8)) return 3;
+                    break;
+                case 13:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "input_file_id"u8)) return 0;
+                    break;
+                case 17:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "completion_window"u8)) return 2;
+                    break;
+                case 20:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "output_expires_after"u8)) return 4;
+                    break;
+            }
+            return -1;
         }
 
         /// <summary>Writes one <see cref="CreateBatchRequest"/>. Optional properties that are null are left out.</summary>

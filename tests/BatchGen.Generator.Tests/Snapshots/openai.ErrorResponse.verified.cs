@@ -38,17 +38,18 @@ public sealed partial record ErrorResponse
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("error"u8))
+                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    reader.Read();
+                    switch (index)
                     {
-                        property = "error";
-                        reader.Read();
-                        p_Error = global::OpenAI.Batches.Error.JsonConverter.ReadValue(ref reader);
-                    }
-                    else
-                    {
-                        // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                        reader.Read();
-                        reader.Skip();
+                        case 0:
+                            property = "error";
+                            p_Error = global::OpenAI.Batches.Error.JsonConverter.ReadValue(ref reader);
+                            break;
+                        default:
+                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
+                            reader.Skip();
+                            break;
                     }
                 }
             }
@@ -62,6 +63,19 @@ public sealed partial record ErrorResponse
             {
                 Error = p_Error,
             };
+        }
+
+        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
+
+        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 5:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "error"u8)) return 0;
+                    break;
+            }
+            return -1;
         }
 
         /// <summary>Writes one <see cref="ErrorResponse"/>. Optional properties that are null are left out.</summary>

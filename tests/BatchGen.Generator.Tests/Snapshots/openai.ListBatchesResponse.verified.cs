@@ -58,41 +58,34 @@ public sealed partial record ListBatchesResponse
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    if (reader.ValueTextEquals("data"u8))
+                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    reader.Read();
+                    switch (index)
                     {
-                        property = "data";
-                        reader.Read();
-                        p_Data = global::BatchGen.JsonRead.List<global::OpenAI.Batches.Batch>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.Batch.JsonConverter.ReadValue(ref r1));
-                    }
-                    else if (reader.ValueTextEquals("first_id"u8))
-                    {
-                        property = "first_id";
-                        reader.Read();
-                        p_FirstId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("last_id"u8))
-                    {
-                        property = "last_id";
-                        reader.Read();
-                        p_LastId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("has_more"u8))
-                    {
-                        property = "has_more";
-                        reader.Read();
-                        p_HasMore = global::BatchGen.JsonRead.Boolean(ref reader);
-                    }
-                    else if (reader.ValueTextEquals("object"u8))
-                    {
-                        property = "object";
-                        reader.Read();
-                        p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.ListBatchesResponseObject?) : global::OpenAI.Batches.ListBatchesResponseObject.JsonConverter.ReadValue(ref reader);
-                    }
-                    else
-                    {
-                        // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                        reader.Read();
-                        reader.Skip();
+                        case 0:
+                            property = "data";
+                            p_Data = global::BatchGen.JsonRead.List<global::OpenAI.Batches.Batch>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.Batch.JsonConverter.ReadValue(ref r1));
+                            break;
+                        case 1:
+                            property = "first_id";
+                            p_FirstId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
+                            break;
+                        case 2:
+                            property = "last_id";
+                            p_LastId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
+                            break;
+                        case 3:
+                            property = "has_more";
+                            p_HasMore = global::BatchGen.JsonRead.Boolean(ref reader);
+                            break;
+                        case 4:
+                            property = "object";
+                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.ListBatchesResponseObject?) : global::OpenAI.Batches.ListBatchesResponseObject.JsonConverter.ReadValue(ref reader);
+                            break;
+                        default:
+                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
+                            reader.Skip();
+                            break;
                     }
                 }
             }
@@ -111,6 +104,29 @@ public sealed partial record ListBatchesResponse
                 HasMore = p_HasMore.Value,
                 Object = p_Object ?? global::OpenAI.Batches.ListBatchesResponseObject.List,
             };
+        }
+
+        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
+
+        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
+        {
+            switch (name.Length)
+            {
+                case 4:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8)) return 0;
+                    break;
+                case 6:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8)) return 4;
+                    break;
+                case 7:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "last_id"u8)) return 2;
+                    break;
+                case 8:
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "first_id"u8)) return 1;
+                    if (global::System.MemoryExtensions.SequenceEqual(name, "has_more"u8)) return 3;
+                    break;
+            }
+            return -1;
         }
 
         /// <summary>Writes one <see cref="ListBatchesResponse"/>. Optional properties that are null are left out.</summary>
