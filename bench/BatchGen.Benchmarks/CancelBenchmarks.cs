@@ -19,7 +19,7 @@ public class CancelBenchmarks
     private string _batchId = null!;
     private OpenAIClient _batchGen = null!;
     private HttpClient _http = null!;
-    private Uri _cancelUri = null!;
+    private string _baseAddress = null!;
     private OpenAI.Batch.CreateBatchOperation _sdkOperation = null!;
 
     [GlobalSetup]
@@ -30,7 +30,7 @@ public class CancelBenchmarks
         _batchGen = new OpenAIClient(new ClientOptions { ApiKey = _server.ApiKey, BaseAddress = _server.BaseAddress });
         _http = new HttpClient();
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _server.ApiKey);
-        _cancelUri = new Uri($"{_server.BaseAddress}/batches/{_batchId}/cancel");
+        _baseAddress = _server.BaseAddress.AbsoluteUri.TrimEnd('/');
 
         var sdk = new OpenAI.OpenAIClient(new ApiKeyCredential(_server.ApiKey), new OpenAI.OpenAIClientOptions { Endpoint = _server.BaseAddress });
         _sdkOperation = OpenAI.Batch.CreateBatchOperation.RehydrateAsync(sdk.GetBatchClient(), _batchId).GetAwaiter().GetResult();
@@ -47,7 +47,8 @@ public class CancelBenchmarks
     [Benchmark(Baseline = true, Description = "cancel: hand-written HttpClient + STJ source-gen")]
     public async Task<BatchPoco> HandWritten()
     {
-        using var response = await _http.PostAsync(_cancelUri, null).ConfigureAwait(false);
+        // As a hand-written CancelAsync(batchId) must: the address is built from the id on each call.
+        using var response = await _http.PostAsync(new Uri($"{_baseAddress}/batches/{Uri.EscapeDataString(_batchId)}/cancel"), null).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         await using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
         return (await JsonSerializer.DeserializeAsync(stream, PocoContext.Default.BatchPoco).ConfigureAwait(false))!;

@@ -7,3 +7,14 @@ namespace System.Runtime.CompilerServices
     }
 }
 #endif
+
+#if !NETCOREAPP3_0_OR_GREATER
+namespace System.Diagnostics.CodeAnalysis
+{
+    // netstandard2.0 lacks the attribute that tells the compiler a method always throws.
+    [AttributeUsage(AttributeTargets.Method, Inherited = false)]
+    internal sealed class DoesNotReturnAttribute : Attribute
+    {
+    }
+}
+#endif

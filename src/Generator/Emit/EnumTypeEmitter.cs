@@ -1,3 +1,4 @@
+using System.Linq;
 using BatchGen.Generator.Model;
 using static BatchGen.Generator.Emit.EmitHelpers;
 
@@ -102,10 +103,45 @@ internal static class EnumTypeEmitter
                         {{Runtime}}.JsonRead.ExpectString(ref reader, "{{name}}");
                 """);
             writer.Indentation += 2;
-            foreach (var member in type.Members)
+            if (type.Members.Count > 0)
             {
-                // Qualified: a value named like a member of JsonConverter<T> ("Type") would bind to that instead.
-                writer.WriteLine($"if (reader.ValueTextEquals({Utf8Literal(member.Value)})) return {fullName}.{member.Name};");
+                // Known values by UTF-8 length first, then the few of that length (escaped text takes the slow path).
+                writer.WriteLine("if (!reader.ValueIsEscaped && !reader.HasValueSequence)");
+                writer.WriteLine("{");
+                writer.Indentation++;
+                writer.WriteLine("var span = reader.ValueSpan;");
+                writer.WriteLine("switch (span.Length)");
+                writer.WriteLine("{");
+                writer.Indentation++;
+                foreach (var group in type.Members.GroupBy(m => System.Text.Encoding.UTF8.GetByteCount(m.Value)).OrderBy(g => g.Key))
+                {
+                    writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
+                    writer.Indentation++;
+                    foreach (var member in group)
+                    {
+                        // Qualified: a value named like a member of JsonConverter<T> ("Type") would bind to that instead.
+                        writer.WriteLine($"if (global::System.MemoryExtensions.SequenceEqual(span, {Utf8Literal(member.Value)})) return {fullName}.{member.Name};");
+                    }
+
+                    writer.WriteLine("break;");
+                    writer.Indentation--;
+                }
+
+                writer.Indentation--;
+                writer.WriteLine("}");
+                writer.Indentation--;
+                writer.WriteLine("}");
+                writer.WriteLine("else");
+                writer.WriteLine("{");
+                writer.Indentation++;
+                foreach (var member in type.Members)
+                {
+                    writer.WriteLine($"if (reader.ValueTextEquals({Utf8Literal(member.Value)})) return {fullName}.{member.Name};");
+                }
+
+                writer.Indentation--;
+                writer.WriteLine("}");
+                writer.WriteLine();
             }
 
             writer.WriteLine($"return new {fullName}(reader.GetString()!);");

@@ -33,6 +33,8 @@ public sealed class ApiPipeline : IDisposable
     private readonly ClientOptions _options;
     private readonly Uri _baseAddress;
     private readonly string _userAgent;
+    private readonly string? _authorization;
+    private static readonly string[] s_retryCounts = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
 
     /// <summary>
     /// Creates the pipeline. A given <paramref name="httpClient"/> is used as is and never disposed;
@@ -55,6 +57,7 @@ public sealed class ApiPipeline : IDisposable
         _http = httpClient ?? CreateHttpClient();
         _baseAddress = ResolveBaseAddress(_options, httpClient, defaultBaseAddress);
         _userAgent = _options.UserAgent ?? $"BatchGen/{s_version}";
+        _authorization = string.IsNullOrEmpty(_options.ApiKey) ? null : "Bearer " + _options.ApiKey;
     }
 
     /// <summary>The address requests are sent to.</summary>
@@ -119,8 +122,14 @@ public sealed class ApiPipeline : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var uri = request.BuildUri(_baseAddress);
         var idempotencyKey = request.Method == "GET" ? null : "batchgen-" + Guid.NewGuid().ToString("N");
-        using var timeout = _options.Timeout == Timeout.InfiniteTimeSpan ? new CancellationTokenSource() : new CancellationTokenSource(_options.Timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // One source for both the caller's token and the whole-call timeout; which one fired is
+        // told apart by the caller's token.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_options.Timeout != Timeout.InfiniteTimeSpan)
+        {
+            linked.CancelAfter(_options.Timeout);
+        }
+
         using var telemetry = Telemetry.Start(request, uri);
         (byte[] Bytes, List<KeyValuePair<string, IEnumerable<string>>> Headers)? rawBody = null;
         if (request.Content is { } content)
@@ -136,7 +145,11 @@ public sealed class ApiPipeline : IDisposable
             try
             {
                 using var message = CreateMessage(request, uri, attempt, idempotencyKey, rawBody);
-                Log(ApiLogLevel.Debug, $"{request.OperationId}: {request.Method} {uri.AbsolutePath} (attempt {attempt + 1})", null);
+                if (IsLogging(ApiLogLevel.Debug))
+                {
+                    Log(ApiLogLevel.Debug, $"{request.OperationId}: {request.Method} {uri.AbsolutePath} (attempt {attempt + 1})", null);
+                }
+
                 using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
                 telemetry.Response(response, attempt);
 
@@ -163,7 +176,7 @@ public sealed class ApiPipeline : IDisposable
             {
                 throw CallerCancelled(ex, cancellationToken);
             }
-            catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (linked.IsCancellationRequested)
             {
                 throw Timedout(request, attempt, ex, telemetry);
             }
@@ -203,7 +216,7 @@ public sealed class ApiPipeline : IDisposable
             {
                 throw CallerCancelled(ex, cancellationToken);
             }
-            catch (OperationCanceledException ex) when (timeout.IsCancellationRequested)
+            catch (OperationCanceledException ex) when (linked.IsCancellationRequested)
             {
                 throw Timedout(request, attempt, ex, telemetry);
             }
@@ -240,13 +253,14 @@ public sealed class ApiPipeline : IDisposable
     {
         var message = new HttpRequestMessage(new HttpMethod(request.Method), uri);
         var headers = message.Headers;
-        if (!string.IsNullOrEmpty(_options.ApiKey))
+        // Header values as strings, added without parsing: no header objects per request.
+        if (_authorization is not null)
         {
-            headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.ApiKey);
+            headers.TryAddWithoutValidation("Authorization", _authorization);
         }
 
         headers.TryAddWithoutValidation("User-Agent", _userAgent);
-        headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        headers.TryAddWithoutValidation("Accept", "application/json");
         if (_options.Organization is not null)
         {
             headers.TryAddWithoutValidation("OpenAI-Organization", _options.Organization);
@@ -262,7 +276,7 @@ public sealed class ApiPipeline : IDisposable
             headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
         }
 
-        headers.TryAddWithoutValidation("X-BatchGen-Retry-Count", attempt.ToString(CultureInfo.InvariantCulture));
+        headers.TryAddWithoutValidation("X-BatchGen-Retry-Count", attempt < s_retryCounts.Length ? s_retryCounts[attempt] : attempt.ToString(CultureInfo.InvariantCulture));
         foreach (var header in request.Headers)
         {
             headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -485,6 +499,9 @@ public sealed class ApiPipeline : IDisposable
     /// <summary>The first value of a header, or null.</summary>
     public static string? HeaderValue(HttpHeaders headers, string name)
         => headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
+
+    /// <summary>Whether a message of <paramref name="level"/> is wanted: checked before formatting one.</summary>
+    private bool IsLogging(ApiLogLevel level) => _options.Logger is { } logger && logger.IsEnabled(level);
 
     private void Log(ApiLogLevel level, string message, Exception? exception)
     {

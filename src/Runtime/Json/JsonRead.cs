@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace BatchGen;
@@ -38,28 +40,82 @@ public static class JsonRead
     }
 
     /// <summary>Reads a string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static string String(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw Mismatch("a string", ref reader);
+    {
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString()!;
+        }
+
+        ThrowMismatch("a string", ref reader);
+        return default!;
+    }
 
     /// <summary>Reads a 32-bit integer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Int32(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value) ? value : throw Mismatch("a 32-bit integer", ref reader);
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value))
+        {
+            return value;
+        }
+
+        ThrowMismatch("a 32-bit integer", ref reader);
+        return default!;
+    }
 
     /// <summary>Reads a 64-bit integer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Int64(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value) ? value : throw Mismatch("an integer", ref reader);
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var value))
+        {
+            return value;
+        }
+
+        ThrowMismatch("an integer", ref reader);
+        return default!;
+    }
 
     /// <summary>Reads a single-precision number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Single(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var value) ? value : throw Mismatch("a number", ref reader);
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetSingle(out var value))
+        {
+            return value;
+        }
+
+        ThrowMismatch("a number", ref reader);
+        return default!;
+    }
 
     /// <summary>Reads a double-precision number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Double(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) ? value : throw Mismatch("a number", ref reader);
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value))
+        {
+            return value;
+        }
+
+        ThrowMismatch("a number", ref reader);
+        return default!;
+    }
 
     /// <summary>Reads a decimal number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static decimal Decimal(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value) ? value : throw Mismatch("a decimal number", ref reader);
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var value))
+        {
+            return value;
+        }
+
+        ThrowMismatch("a decimal number", ref reader);
+        return default!;
+    }
 
     /// <summary>Reads <c>true</c> or <c>false</c>.</summary>
     public static bool Boolean(ref Utf8JsonReader reader)
@@ -83,16 +139,43 @@ public static class JsonRead
     }
 
     /// <summary>Reads an ISO 8601 date-time string (OpenAPI <c>format: date-time</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DateTimeOffset DateTime(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value) ? value : throw Mismatch("an ISO 8601 date-time string", ref reader);
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var value))
+        {
+            return value;
+        }
+
+        ThrowMismatch("an ISO 8601 date-time string", ref reader);
+        return default!;
+    }
 
     /// <summary>Reads a UUID string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Guid Guid(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var value) ? value : throw Mismatch("a UUID string", ref reader);
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var value))
+        {
+            return value;
+        }
+
+        ThrowMismatch("a UUID string", ref reader);
+        return default!;
+    }
 
     /// <summary>Reads a URI string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Uri Uri(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.String && System.Uri.TryCreate(reader.GetString(), UriKind.RelativeOrAbsolute, out var value) ? value : throw Mismatch("a URI string", ref reader);
+    {
+        if (reader.TokenType == JsonTokenType.String && System.Uri.TryCreate(reader.GetString(), UriKind.RelativeOrAbsolute, out var value))
+        {
+            return value;
+        }
+
+        ThrowMismatch("a URI string", ref reader);
+        return default!;
+    }
 
     /// <summary>Reads a base64 string as bytes.</summary>
     public static byte[] Bytes(ref Utf8JsonReader reader)
@@ -193,6 +276,11 @@ public static class JsonRead
 
         return name.Length > 0;
     }
+
+    /// <summary>Kept out of line so the readers above stay small enough to inline.</summary>
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowMismatch(string expected, ref Utf8JsonReader reader) => throw Mismatch(expected, ref reader);
 
     private static JsonException Mismatch(string expected, ref Utf8JsonReader reader)
     {

@@ -27,10 +27,22 @@ public static class JsonWrite
     public static void Map<T>(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> map, JsonValueWriter<T> writeValue)
     {
         writer.WriteStartObject();
-        foreach (var pair in map)
+        if (map is Dictionary<string, T> dictionary)
         {
-            writer.WritePropertyName(pair.Key);
-            writeValue(writer, pair.Value);
+            // The usual case: the struct enumerator, no boxed one.
+            foreach (var pair in dictionary)
+            {
+                writer.WritePropertyName(pair.Key);
+                writeValue(writer, pair.Value);
+            }
+        }
+        else
+        {
+            foreach (var pair in map)
+            {
+                writer.WritePropertyName(pair.Key);
+                writeValue(writer, pair.Value);
+            }
         }
 
         writer.WriteEndObject();
