@@ -17,13 +17,15 @@ mkdir -p "$work/with"
 cp -r src specs samples Directory.Build.props README.md "$work/with/"
 find "$work/with" -name bin -o -name obj | xargs rm -rf
 with="$work/with/samples/BatchGen.Sample"
-dotnet build "$with" -c Release -v q -nologo -p:EmitCompilerGeneratedFiles=true -p:CompilerGeneratedFilesOutputPath=generated >/dev/null
+# The generated files go outside the project, or its next build would compile them twice.
+dotnet build "$with" -c Release -v q -nologo -p:EmitCompilerGeneratedFiles=true "-p:CompilerGeneratedFilesOutputPath=$work/generated" >/dev/null
+dotnet build "$with" -c Release -v q -nologo >/dev/null
 
 # The "without" project: same Program.cs, the generated files as plain sources, no analyzer.
 without="$work/with/samples/BatchGen.Sample.NoGenerator"
 mkdir -p "$without"
 cp "$with/Program.cs" "$without/"
-cp -r "$with/generated/BatchGen.Generator/BatchGen.Generator.BatchGenGenerator" "$without/Generated"
+cp -r "$work/generated/BatchGen.Generator/BatchGen.Generator.BatchGenGenerator" "$without/Generated"
 cat > "$without/BatchGen.Sample.NoGenerator.csproj" <<'XML'
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>

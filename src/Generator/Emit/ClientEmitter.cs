@@ -8,10 +8,16 @@ public static class ClientEmitter
 {
     public static IReadOnlyList<GeneratedFile> Emit(ClientModel model)
     {
-        var files = new List<GeneratedFile>();
+        var files = new List<GeneratedFile>(model.Objects.Count + model.Enums.Count + model.Unions.Count + model.Operations.Count + 2);
+        var enums = new Dictionary<string, EnumTypeModel>(System.StringComparer.Ordinal);
+        foreach (var type in model.Enums)
+        {
+            enums[type.Name] = type;
+        }
+
         foreach (var type in model.Objects)
         {
-            files.Add(ObjectTypeEmitter.Emit(model, type));
+            files.Add(ObjectTypeEmitter.Emit(model, type, enums));
         }
 
         foreach (var type in model.Enums)

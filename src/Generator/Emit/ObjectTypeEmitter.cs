@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using BatchGen.Generator.Model;
 using static BatchGen.Generator.Emit.EmitHelpers;
@@ -10,8 +11,12 @@ namespace BatchGen.Generator.Emit;
 /// </summary>
 internal static class ObjectTypeEmitter
 {
-    public static GeneratedFile Emit(ClientModel model, ObjectTypeModel type)
+    [System.ThreadStatic]
+    private static IReadOnlyDictionary<string, EnumTypeModel>? s_enums;
+
+    public static GeneratedFile Emit(ClientModel model, ObjectTypeModel type, IReadOnlyDictionary<string, EnumTypeModel> enums)
     {
+        s_enums = enums;
         var ns = model.Namespace;
         var writer = new SourceWriter();
         WriteFileHeader(writer, model);
@@ -76,7 +81,8 @@ internal static class ObjectTypeEmitter
             return StringLiteral(value);
         }
 
-        var member = model.Enums.FirstOrDefault(e => e.Name == type.Name)?.Members.FirstOrDefault(m => m.Value == value);
+        // A dictionary, not a scan: a spec has thousands of enums and of constant-valued properties.
+        var member = s_enums is not null && s_enums.TryGetValue(type.Name!, out var enumType) ? enumType.Members.FirstOrDefault(m => m.Value == value) : null;
         return member is not null
             ? $"global::{model.Namespace}.{type.Name}.{member.Name}"
             : $"new global::{model.Namespace}.{type.Name}({StringLiteral(value)})";

@@ -67,7 +67,21 @@ public readonly partial struct BatchFileExpirationAfterAnchor : global::System.I
         public static global::OpenAI.Batches.BatchFileExpirationAfterAnchor ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BatchGen.JsonRead.ExpectString(ref reader, "BatchFileExpirationAfterAnchor");
-            if (reader.ValueTextEquals("created_at"u8)) return global::OpenAI.Batches.BatchFileExpirationAfterAnchor.CreatedAt;
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                var span = reader.ValueSpan;
+                switch (span.Length)
+                {
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(span, "created_at"u8)) return global::OpenAI.Batches.BatchFileExpirationAfterAnchor.CreatedAt;
+                        break;
+                }
+            }
+            else
+            {
+                if (reader.ValueTextEquals("created_at"u8)) return global::OpenAI.Batches.BatchFileExpirationAfterAnchor.CreatedAt;
+            }
+
             return new global::OpenAI.Batches.BatchFileExpirationAfterAnchor(reader.GetString()!);
         }
 

@@ -65,7 +65,21 @@ public readonly partial struct BatchObject : global::System.IEquatable<global::O
         public static global::OpenAI.Batches.BatchObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BatchGen.JsonRead.ExpectString(ref reader, "BatchObject");
-            if (reader.ValueTextEquals("batch"u8)) return global::OpenAI.Batches.BatchObject.Batch;
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                var span = reader.ValueSpan;
+                switch (span.Length)
+                {
+                    case 5:
+                        if (global::System.MemoryExtensions.SequenceEqual(span, "batch"u8)) return global::OpenAI.Batches.BatchObject.Batch;
+                        break;
+                }
+            }
+            else
+            {
+                if (reader.ValueTextEquals("batch"u8)) return global::OpenAI.Batches.BatchObject.Batch;
+            }
+
             return new global::OpenAI.Batches.BatchObject(reader.GetString()!);
         }
 

@@ -65,7 +65,21 @@ public readonly partial struct CreateBatchRequestCompletionWindow : global::Syst
         public static global::OpenAI.Batches.CreateBatchRequestCompletionWindow ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BatchGen.JsonRead.ExpectString(ref reader, "CreateBatchRequestCompletionWindow");
-            if (reader.ValueTextEquals("24h"u8)) return global::OpenAI.Batches.CreateBatchRequestCompletionWindow._24h;
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                var span = reader.ValueSpan;
+                switch (span.Length)
+                {
+                    case 3:
+                        if (global::System.MemoryExtensions.SequenceEqual(span, "24h"u8)) return global::OpenAI.Batches.CreateBatchRequestCompletionWindow._24h;
+                        break;
+                }
+            }
+            else
+            {
+                if (reader.ValueTextEquals("24h"u8)) return global::OpenAI.Batches.CreateBatchRequestCompletionWindow._24h;
+            }
+
             return new global::OpenAI.Batches.CreateBatchRequestCompletionWindow(reader.GetString()!);
         }
 

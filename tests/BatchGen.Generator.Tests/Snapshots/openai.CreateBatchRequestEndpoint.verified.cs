@@ -93,14 +93,47 @@ public readonly partial struct CreateBatchRequestEndpoint : global::System.IEqua
         public static global::OpenAI.Batches.CreateBatchRequestEndpoint ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BatchGen.JsonRead.ExpectString(ref reader, "CreateBatchRequestEndpoint");
-            if (reader.ValueTextEquals("/v1/responses"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Responses;
-            if (reader.ValueTextEquals("/v1/chat/completions"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ChatCompletions;
-            if (reader.ValueTextEquals("/v1/embeddings"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Embeddings;
-            if (reader.ValueTextEquals("/v1/completions"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Completions;
-            if (reader.ValueTextEquals("/v1/moderations"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Moderations;
-            if (reader.ValueTextEquals("/v1/images/generations"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ImagesGenerations;
-            if (reader.ValueTextEquals("/v1/images/edits"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ImagesEdits;
-            if (reader.ValueTextEquals("/v1/videos"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Videos;
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                var span = reader.ValueSpan;
+                switch (span.Length)
+                {
+                    case 10:
+                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/videos"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Videos;
+                        break;
+                    case 13:
+                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/responses"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Responses;
+                        break;
+                    case 14:
+                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/embeddings"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Embeddings;
+                        break;
+                    case 15:
+                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/completions"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Completions;
+                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/moderations"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Moderations;
+                        break;
+                    case 16:
+                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/images/edits"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ImagesEdits;
+                        break;
+                    case 20:
+                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/chat/completions"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ChatCompletions;
+                        break;
+                    case 22:
+                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/images/generations"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ImagesGenerations;
+                        break;
+                }
+            }
+            else
+            {
+                if (reader.ValueTextEquals("/v1/responses"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Responses;
+                if (reader.ValueTextEquals("/v1/chat/completions"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ChatCompletions;
+                if (reader.ValueTextEquals("/v1/embeddings"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Embeddings;
+                if (reader.ValueTextEquals("/v1/completions"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Completions;
+                if (reader.ValueTextEquals("/v1/moderations"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Moderations;
+                if (reader.ValueTextEquals("/v1/images/generations"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ImagesGenerations;
+                if (reader.ValueTextEquals("/v1/images/edits"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ImagesEdits;
+                if (reader.ValueTextEquals("/v1/videos"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Videos;
+            }
+
             return new global::OpenAI.Batches.CreateBatchRequestEndpoint(reader.GetString()!);
         }
 

@@ -64,7 +64,21 @@ public readonly partial struct ListBatchesResponseObject : global::System.IEquat
         public static global::OpenAI.Batches.ListBatchesResponseObject ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BatchGen.JsonRead.ExpectString(ref reader, "ListBatchesResponseObject");
-            if (reader.ValueTextEquals("list"u8)) return global::OpenAI.Batches.ListBatchesResponseObject.List;
+            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            {
+                var span = reader.ValueSpan;
+                switch (span.Length)
+                {
+                    case 4:
+                        if (global::System.MemoryExtensions.SequenceEqual(span, "list"u8)) return global::OpenAI.Batches.ListBatchesResponseObject.List;
+                        break;
+                }
+            }
+            else
+            {
+                if (reader.ValueTextEquals("list"u8)) return global::OpenAI.Batches.ListBatchesResponseObject.List;
+            }
+
             return new global::OpenAI.Batches.ListBatchesResponseObject(reader.GetString()!);
         }
 
