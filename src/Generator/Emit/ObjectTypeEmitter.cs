@@ -11,12 +11,9 @@ namespace BatchGen.Generator.Emit;
 /// </summary>
 internal static class ObjectTypeEmitter
 {
-    [System.ThreadStatic]
-    private static IReadOnlyDictionary<string, EnumTypeModel>? s_enums;
 
     public static GeneratedFile Emit(ClientModel model, ObjectTypeModel type, IReadOnlyDictionary<string, EnumTypeModel> enums)
     {
-        s_enums = enums;
         var ns = model.Namespace;
         var writer = new SourceWriter();
         WriteFileHeader(writer, model);
@@ -35,7 +32,7 @@ internal static class ObjectTypeEmitter
                 }
 
                 first = false;
-                WriteProperty(writer, model, property);
+                WriteProperty(writer, model, enums, property);
             }
 
             if (!first)
@@ -43,13 +40,13 @@ internal static class ObjectTypeEmitter
                 writer.WriteLine();
             }
 
-            WriteConverter(writer, model, type);
+            WriteConverter(writer, model, enums, type);
         }
 
         return new GeneratedFile(HintName(model, type.Name), writer.ToString());
     }
 
-    private static void WriteProperty(SourceWriter writer, ClientModel model, PropertyModel property)
+    private static void WriteProperty(SourceWriter writer, ClientModel model, IReadOnlyDictionary<string, EnumTypeModel> enums, PropertyModel property)
     {
         var ns = model.Namespace;
         WriteDocComment(writer, "summary", property.Description);
@@ -65,7 +62,7 @@ internal static class ObjectTypeEmitter
         var typeName = TypeName(property.Type, ns);
         if (property.ConstantValue is { } constant)
         {
-            writer.WriteLine($"public {typeName} {property.Name} {{ get; init; }} = {ConstantExpression(model, property.Type, constant)};");
+            writer.WriteLine($"public {typeName} {property.Name} {{ get; init; }} = {ConstantExpression(model, enums, property.Type, constant)};");
             return;
         }
 
@@ -74,7 +71,7 @@ internal static class ObjectTypeEmitter
     }
 
     /// <summary>The enum's static member for the value when there is one (<c>BatchObject.Batch</c>), else a literal.</summary>
-    private static string ConstantExpression(ClientModel model, TypeRef type, string value)
+    private static string ConstantExpression(ClientModel model, IReadOnlyDictionary<string, EnumTypeModel> enums, TypeRef type, string value)
     {
         if (type.Kind != TypeKind.Enum)
         {
@@ -82,7 +79,7 @@ internal static class ObjectTypeEmitter
         }
 
         // A dictionary, not a scan: a spec has thousands of enums and of constant-valued properties.
-        var member = s_enums is not null && s_enums.TryGetValue(type.Name!, out var enumType) ? enumType.Members.FirstOrDefault(m => m.Value == value) : null;
+        var member = enums.TryGetValue(type.Name!, out var enumType) ? enumType.Members.FirstOrDefault(m => m.Value == value) : null;
         return member is not null
             ? $"global::{model.Namespace}.{type.Name}.{member.Name}"
             : $"new global::{model.Namespace}.{type.Name}({StringLiteral(value)})";
@@ -92,7 +89,7 @@ internal static class ObjectTypeEmitter
 
     private static string Naming(PropertyModel property) => property.Name.TrimStart('@');
 
-    private static void WriteConverter(SourceWriter writer, ClientModel model, ObjectTypeModel type)
+    private static void WriteConverter(SourceWriter writer, ClientModel model, IReadOnlyDictionary<string, EnumTypeModel> enums, ObjectTypeModel type)
     {
         var ns = model.Namespace;
         var fullName = $"global::{ns}.{type.Name}";
@@ -121,7 +118,7 @@ internal static class ObjectTypeEmitter
 
                 """);
 
-            WriteReadValue(writer, model, type, fullName);
+            WriteReadValue(writer, model, enums, type, fullName);
             writer.WriteLine();
             if (type.Properties.Count > 0)
             {
@@ -133,7 +130,7 @@ internal static class ObjectTypeEmitter
         }
     }
 
-    private static void WriteReadValue(SourceWriter writer, ClientModel model, ObjectTypeModel type, string fullName)
+    private static void WriteReadValue(SourceWriter writer, ClientModel model, IReadOnlyDictionary<string, EnumTypeModel> enums, ObjectTypeModel type, string fullName)
     {
         var ns = model.Namespace;
         writer.WriteLine($"/// <summary>Reads one <see cref=\"{type.Name}\"/>; the reader must be on its first token.</summary>");
@@ -210,7 +207,7 @@ internal static class ObjectTypeEmitter
                 string value;
                 if (property.ConstantValue is { } constant)
                 {
-                    value = $"{Local(property)} ?? {ConstantExpression(model, property.Type, constant)}";
+                    value = $"{Local(property)} ?? {ConstantExpression(model, enums, property.Type, constant)}";
                 }
                 else if (!property.Type.IsNullable && property.Type.IsValueType)
                 {

@@ -40,9 +40,6 @@ internal static class OperationSignature
     private static string BodyTypeName(RequestBodyModel body, string ns)
         => body.IsRawContent ? "global::System.Net.Http.HttpContent" : TypeName(body.Type, ns);
 
-    public static string ResultType(OperationModel operation, string ns)
-        => operation.Response.Type is { } type ? TypeName(type, ns) : "void";
-
     public static string TaskType(OperationModel operation, string ns)
         => operation.Response.Type is { } type
             ? $"global::System.Threading.Tasks.Task<{TypeName(type, ns)}>"

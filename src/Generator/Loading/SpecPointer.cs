@@ -33,14 +33,4 @@ public static class SpecPointer
         return segments;
     }
 
-    public static string Format(IEnumerable<string> segments)
-    {
-        var builder = new StringBuilder("#");
-        foreach (var segment in segments)
-        {
-            builder.Append('/').Append(segment.Replace("~", "~0").Replace("/", "~1"));
-        }
-
-        return builder.ToString();
-    }
 }
