@@ -5,6 +5,8 @@ using BatchGen.Generator.Modeling;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using BatchGen.Generator.Diagnostics;
+using BatchGen.Generator.Modeling.Conventions;
 
 namespace BatchGen.Benchmarks;
 
@@ -47,7 +49,7 @@ public class GeneratorBenchmarks
         _editedCompilation = _compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Consumer { public class Added { } }", GeneratorHost.ParseOptions));
         _warmDriver = GeneratorHost.Driver(_spec).RunGenerators(_compilation);
         _loaded = SpecLoader.Load(path, text, CancellationToken.None);
-        _model = new ClientModelBuilder(_loaded.Document!, new SpecOptions("Bench.Generated", null, null, true), path, CancellationToken.None).Build();
+        _model = ModelConventions.Apply(ClientModelBuilder.Build(_loaded.Document!, new SpecOptions("Bench.Generated", null, null, true), path, new List<SpecProblem>(), CancellationToken.None));
     }
 
     [Benchmark(Description = "first run (all stages)")]
@@ -58,7 +60,7 @@ public class GeneratorBenchmarks
 
     [Benchmark(Description = "stage: model (document → ClientModel)")]
     public Generator.Model.ClientModel StageModel()
-        => new ClientModelBuilder(_loaded.Document!, new SpecOptions("Bench.Generated", null, null, true), _spec.Path, CancellationToken.None).Build();
+        => ModelConventions.Apply(ClientModelBuilder.Build(_loaded.Document!, new SpecOptions("Bench.Generated", null, null, true), _spec.Path, new List<SpecProblem>(), CancellationToken.None));
 
     [Benchmark(Description = "stage: emit (ClientModel → C#)")]
     public int StageEmit() => ClientEmitter.Emit(_model).Count;

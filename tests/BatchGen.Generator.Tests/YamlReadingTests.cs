@@ -61,7 +61,7 @@ public sealed class YamlReadingTests
         // yaml-test-suite W9L4
         YamlJsonReader.Read("---\nblock scalar: |\n     \n  more spaces at the beginning\n  are invalid\n", CancellationToken.None, out var error);
         Assert.NotNull(error);
-        Assert.Equal(3, error!.Line); // YamlDotNet points at the first content line
+        Assert.Equal(3, error!.Position.Line); // YamlDotNet points at the first content line
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using BatchGen.Generator.Model;
 using static BatchGen.Generator.Emit.EmitHelpers;
+using L = BatchGen.Generator.Model.GeneratedNames.Locals;
 
 namespace BatchGen.Generator.Emit;
 
@@ -85,68 +86,54 @@ internal static class ClientClassEmitter
     private static void WriteOperation(SourceWriter writer, ClientModel model, OperationModel operation)
     {
         var ns = model.Namespace;
-        var declaration = OperationSignature.DeclarationList(operation, ns, withDefaults: true);
-        var arguments = string.Join(", ", OperationSignature.Parameters(operation, ns).Select(p => p.Name).Concat(new[] { "cancellationToken" }));
+        var declaration = OperationSignature.DeclarationList(operation, ns);
+        var arguments = OperationSignature.ArgumentList(operation, ns);
         var obsolete = operation.IsDeprecated ? "[global::System.Obsolete(\"Deprecated in the OpenAPI spec.\")]\n" : string.Empty;
         var responseType = operation.Response.Type is { } type ? TypeName(type, ns) : "bool";
+        var asyncMethod = GeneratedNames.AsyncMethod(operation.MethodName);
+        var withResponseMethod = GeneratedNames.WithResponseMethod(operation.MethodName);
 
-        writer.WriteLine($"/// <inheritdoc cref=\"global::{ns}.{operation.InterfaceName}.{operation.MethodName}Async\"/>");
-        writer.WriteLine($"{obsolete}public {OperationSignature.TaskType(operation, ns)} {operation.MethodName}Async({declaration})");
+        writer.WriteLine($"/// <inheritdoc cref=\"global::{ns}.{operation.InterfaceName}.{asyncMethod}\"/>");
+        writer.WriteLine($"{obsolete}public {OperationSignature.TaskType(operation, ns)} {asyncMethod}({declaration})");
         writer.Indentation++;
         writer.WriteLine(operation.Response.Type is null
-            ? $"=> {Runtime}.ApiTasks.DiscardAsync({operation.MethodName}WithResponseAsync({arguments}));"
-            : $"=> {Runtime}.ApiTasks.ValueAsync({operation.MethodName}WithResponseAsync({arguments}));");
+            ? $"=> {Runtime}.ApiTasks.DiscardAsync({withResponseMethod}({arguments}));"
+            : $"=> {Runtime}.ApiTasks.ValueAsync({withResponseMethod}({arguments}));");
         writer.Indentation--;
         writer.WriteLine();
 
-        writer.WriteLine($"/// <summary>Like <see cref=\"{operation.MethodName}Async\"/>, with the response's status, headers and request id.</summary>");
+        writer.WriteLine($"/// <summary>Like <see cref=\"{asyncMethod}\"/>, with the response's status, headers and request id.</summary>");
         if (operation.Parameters.Any(p => p.Location == ParameterLocation.Path))
         {
             writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>");
         }
 
-        using (writer.OpenBlock($"{obsolete}public global::System.Threading.Tasks.Task<{Runtime}.ApiResponse<{responseType}>> {operation.MethodName}WithResponseAsync({declaration})"))
+        using (writer.OpenBlock($"{obsolete}public global::System.Threading.Tasks.Task<{Runtime}.ApiResponse<{responseType}>> {withResponseMethod}({declaration})"))
         {
-            writer.WriteLine($"var apiRequest = new {Runtime}.ApiRequest({StringLiteral(operation.HttpMethod)}, {StringLiteral(operation.OperationId)});");
+            writer.WriteLine($"var {L.ApiRequest} = new {Runtime}.ApiRequest({StringLiteral(operation.HttpMethod)}, {StringLiteral(operation.OperationId)});");
             WritePath(writer, operation);
             foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
             {
-                WriteQueryOrHeader(writer, ns, parameter);
+                WriteQueryOrHeader(writer, parameter);
             }
 
-            if (operation.Body is { IsRawContent: true } raw)
+            if (operation.Body is { } body)
             {
-                writer.WriteLine(raw.IsRequired
-                    ? $"if ({raw.ParameterName} is null) throw new global::System.ArgumentNullException(nameof({raw.ParameterName}));\napiRequest.SetContent({raw.ParameterName});"
-                    : $"if ({raw.ParameterName} is not null) apiRequest.SetContent({raw.ParameterName});");
-            }
-            else if (operation.Body is { } body)
-            {
-                var set = $"apiRequest.SetJsonBody<{TypeName(body.Type.WithNullable(false), ns)}>({body.ParameterName}, static ({Json}.Utf8JsonWriter w, {TypeName(body.Type.WithNullable(false), ns)} v) => {{ {WriteStatement(body.Type.WithNullable(false), ns, "w", "v")} }});";
-                if (body.Type.IsValueType)
-                {
-                    // A value-type body (a bool, a free-form JsonElement) has no null to check.
-                    writer.WriteLine(body.IsRequired ? set : $"if ({body.ParameterName} is {{ }} bodyValue) {set.Replace($"({body.ParameterName},", "(bodyValue,")}");
-                }
-                else
-                {
-                    writer.WriteLine(body.IsRequired
-                        ? $"if ({body.ParameterName} is null) throw new global::System.ArgumentNullException(nameof({body.ParameterName}));\n{set}"
-                        : $"if ({body.ParameterName} is not null) {set}");
-                }
+                WriteBody(writer, ns, body);
             }
 
+            var token = GeneratedNames.Parameters.CancellationToken;
             if (operation.Response.Type is null)
             {
-                writer.WriteLine("return _pipeline.SendAsync(apiRequest, cancellationToken);");
+                writer.WriteLine($"return _pipeline.SendAsync({L.ApiRequest}, {token});");
             }
             else if (operation.Response.Type.Kind == TypeKind.Bytes)
             {
-                writer.WriteLine("return _pipeline.SendForBytesAsync(apiRequest, cancellationToken);");
+                writer.WriteLine($"return _pipeline.SendForBytesAsync({L.ApiRequest}, {token});");
             }
             else
             {
-                writer.WriteLine($"return _pipeline.SendAsync<{responseType}>(apiRequest, static (ref {Json}.Utf8JsonReader r) => {ReadExpression(operation.Response.Type, ns, "r")}, cancellationToken);");
+                writer.WriteLine($"return _pipeline.SendAsync<{responseType}>({L.ApiRequest}, static (ref {Json}.Utf8JsonReader r) => {ReadExpression(operation.Response.Type, ns, "r")}, {token});");
             }
         }
 
@@ -154,6 +141,48 @@ internal static class ClientClassEmitter
         if (operation.Paging is { } paging)
         {
             WritePaging(writer, model, operation, paging);
+        }
+    }
+
+    private static void WriteBody(SourceWriter writer, string ns, RequestBodyModel body)
+    {
+        var name = body.ParameterName;
+        if (body.IsRawContent)
+        {
+            if (body.IsRequired)
+            {
+                writer.WriteLine($"if ({name} is null) throw new global::System.ArgumentNullException(nameof({name}));");
+                writer.WriteLine($"{L.ApiRequest}.SetContent({name});");
+            }
+            else
+            {
+                writer.WriteLine($"if ({name} is not null) {L.ApiRequest}.SetContent({name});");
+            }
+
+            return;
+        }
+
+        var bodyType = TypeName(body.Type.WithNullable(false), ns);
+        string Set(string value)
+            => $"{L.ApiRequest}.SetJsonBody<{bodyType}>({value}, static ({Json}.Utf8JsonWriter w, {bodyType} v) => {{ {WriteStatement(body.Type.WithNullable(false), ns, "w", "v")} }});";
+
+        if (body.IsRequired && !body.Type.IsValueType)
+        {
+            writer.WriteLine($"if ({name} is null) throw new global::System.ArgumentNullException(nameof({name}));");
+        }
+
+        if (body.IsRequired)
+        {
+            writer.WriteLine(Set(name));
+        }
+        else if (body.Type.IsValueType)
+        {
+            // A value-type body (a bool, a free-form JsonElement) has no null to check: unwrap it.
+            writer.WriteLine($"if ({name} is {{ }} {L.BodyValue}) {Set(L.BodyValue)}");
+        }
+        else
+        {
+            writer.WriteLine($"if ({name} is not null) {Set(name)}");
         }
     }
 
@@ -165,7 +194,7 @@ internal static class ClientClassEmitter
         {
             if (match.Index > position)
             {
-                writer.WriteLine($"apiRequest.AppendPath({StringLiteral(path.Substring(position, match.Index - position))});");
+                writer.WriteLine($"{L.ApiRequest}.AppendPath({StringLiteral(path.Substring(position, match.Index - position))});");
             }
 
             var wireName = match.Groups[1].Value;
@@ -173,12 +202,12 @@ internal static class ClientClassEmitter
             if (parameter is null)
             {
                 // A template variable the spec does not declare: keep it literally rather than invent a parameter.
-                writer.WriteLine($"apiRequest.AppendPath({StringLiteral(match.Value)});");
+                writer.WriteLine($"{L.ApiRequest}.AppendPath({StringLiteral(match.Value)});");
             }
             else
             {
                 var value = parameter.Type.Kind == TypeKind.String ? parameter.Name : $"{Runtime}.ApiRequest.Format({parameter.Name})!";
-                writer.WriteLine($"apiRequest.AppendPathParameter({StringLiteral(wireName)}, {value});");
+                writer.WriteLine($"{L.ApiRequest}.AppendPathParameter({StringLiteral(wireName)}, {value});");
             }
 
             position = match.Index + match.Length;
@@ -186,22 +215,22 @@ internal static class ClientClassEmitter
 
         if (position < path.Length)
         {
-            writer.WriteLine($"apiRequest.AppendPath({StringLiteral(path.Substring(position))});");
+            writer.WriteLine($"{L.ApiRequest}.AppendPath({StringLiteral(path.Substring(position))});");
         }
     }
 
-    private static void WriteQueryOrHeader(SourceWriter writer, string ns, ParameterModel parameter)
+    private static void WriteQueryOrHeader(SourceWriter writer, ParameterModel parameter)
     {
         var add = parameter.Location == ParameterLocation.Header ? "AddHeader" : "AddQuery";
         if (parameter.Type.Kind == TypeKind.Array)
         {
             // Arrays go out exploded (?tag=a&tag=b), OpenAPI's default for query parameters.
-            writer.WriteLine($"if ({parameter.Name} is not null) foreach (var item in {parameter.Name}) apiRequest.{add}({StringLiteral(parameter.WireName)}, {Runtime}.ApiRequest.Format(item));");
+            writer.WriteLine($"if ({parameter.Name} is not null) foreach (var {L.QueryItem} in {parameter.Name}) {L.ApiRequest}.{add}({StringLiteral(parameter.WireName)}, {Runtime}.ApiRequest.Format({L.QueryItem}));");
             return;
         }
 
         var value = parameter.Type.Kind == TypeKind.String ? parameter.Name : $"{Runtime}.ApiRequest.Format({parameter.Name})";
-        writer.WriteLine($"apiRequest.{add}({StringLiteral(parameter.WireName)}, {value});");
+        writer.WriteLine($"{L.ApiRequest}.{add}({StringLiteral(parameter.WireName)}, {value});");
     }
 
     private static void WriteCancelAndWait(SourceWriter writer, ClientModel model, CancelAndWaitModel wait)
@@ -211,30 +240,33 @@ internal static class ClientClassEmitter
         var pathDeclaration = string.Join(", ", wait.PathParameters.Select(p => $"{TypeName(p.Type, ns)} {p.Name}"));
         var pathArguments = string.Join(", ", wait.PathParameters.Select(p => p.Name));
         var separator = pathDeclaration.Length == 0 ? string.Empty : ", ";
-        var statusValue = wait.StatusType.Kind == TypeKind.Enum ? "status.ToString()" : "status";
+        var statusValue = wait.StatusType.Kind == TypeKind.Enum ? $"{L.PolledStatus}.ToString()" : L.PolledStatus;
+        var cancelMethod = GeneratedNames.AsyncMethod(wait.CancelMethodName);
+        var retrieveMethod = GeneratedNames.AsyncMethod(wait.RetrieveMethodName);
+        var (progress, polling, token) = (GeneratedNames.Parameters.Progress, GeneratedNames.Parameters.Polling, GeneratedNames.Parameters.CancellationToken);
         var transitional = string.Join(" or ", wait.TransitionalValues.Select(StringLiteral));
         writer.WriteLine($$"""
             /// <summary>
-            /// Calls <see cref="{{wait.CancelMethodName}}Async"/>, then polls <see cref="{{wait.RetrieveMethodName}}Async"/>
+            /// Calls <see cref="{{cancelMethod}}"/>, then polls <see cref="{{retrieveMethod}}"/>
             /// with backoff while <c>{{wait.StatusPropertyName}}</c> is still on the move ({{XmlEscape(string.Join(", ", wait.TransitionalValues))}}),
             /// and returns the settled resource.
             /// </summary>
-            /// <param name="progress">Receives the resource after the cancel and after each poll.</param>
-            /// <param name="polling">Delays and the overall timeout; by default polls from 1 s up to every 10 s for 15 minutes.</param>
-            /// <param name="cancellationToken">Stops the waiting (the cancel itself is not undone).</param>
+            /// <param name="{{progress}}">Receives the resource after the cancel and after each poll.</param>
+            /// <param name="{{polling}}">Delays and the overall timeout; by default polls from 1 s up to every 10 s for 15 minutes.</param>
+            /// <param name="{{token}}">Stops the waiting (the cancel itself is not undone).</param>
             /// <exception cref="{{Runtime}}.ApiTimeoutException">Still on the move after the polling timeout.</exception>
-            public async global::System.Threading.Tasks.Task<{{resource}}> {{wait.MethodName}}Async({{pathDeclaration}}{{separator}}global::System.IProgress<{{resource}}>? progress = null, {{Runtime}}.PollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default)
+            public async global::System.Threading.Tasks.Task<{{resource}}> {{wait.MethodName}}({{pathDeclaration}}{{separator}}global::System.IProgress<{{resource}}>? {{progress}} = null, {{Runtime}}.PollingOptions? {{polling}} = null, global::System.Threading.CancellationToken {{token}} = default)
             {
-                var cancelledResource = await {{wait.CancelMethodName}}Async({{pathArguments}}{{separator}}cancellationToken).ConfigureAwait(false);
+                var {{L.CancelledResource}} = await {{cancelMethod}}({{pathArguments}}{{separator}}{{token}}).ConfigureAwait(false);
                 return await {{Runtime}}.Polling.WhileAsync(
-                    cancelledResource,
-                    static polled => IsTransitional(polled.{{wait.StatusPropertyName}}),
-                    pollToken => {{wait.RetrieveMethodName}}Async({{pathArguments}}{{separator}}pollToken),
-                    progress,
-                    polling,
-                    cancellationToken).ConfigureAwait(false);
+                    {{L.CancelledResource}},
+                    static {{L.Polled}} => {{L.IsTransitional}}({{L.Polled}}.{{wait.StatusPropertyName}}),
+                    {{L.PollToken}} => {{retrieveMethod}}({{pathArguments}}{{separator}}{{L.PollToken}}),
+                    {{progress}},
+                    {{polling}},
+                    {{token}}).ConfigureAwait(false);
 
-                static bool IsTransitional({{TypeName(wait.StatusType, ns)}} status) => {{statusValue}} is {{transitional}};
+                static bool {{L.IsTransitional}}({{TypeName(wait.StatusType, ns)}} {{L.PolledStatus}}) => {{statusValue}} is {{transitional}};
             }
 
             """);
@@ -244,42 +276,40 @@ internal static class ClientClassEmitter
     {
         var ns = model.Namespace;
         var itemType = TypeName(paging.ItemType, ns);
-        var parameters = OperationSignature.Parameters(operation, ns);
-        var declaration = OperationSignature.DeclarationList(operation, ns, withDefaults: true)
-            .Replace("global::System.Threading.CancellationToken cancellationToken = default", "[global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default");
-        var arguments = string.Join(", ", parameters.Select(p => p.Name == paging.CursorParameterName ? "pageCursor" : p.Name).Concat(new[] { "cancellationToken" }));
+        var declaration = OperationSignature.DeclarationList(operation, ns, "[global::System.Runtime.CompilerServices.EnumeratorCancellation] ");
+        var arguments = OperationSignature.ArgumentList(operation, ns, name => name == paging.CursorParameterName ? L.PageCursor : name);
         var page = model.Objects.First(o => o.Name == operation.Response.Type!.Name);
         var items = page.Properties.First(p => p.Name == paging.ItemsPropertyName);
         var hasMore = page.Properties.First(p => p.Name == paging.HasMorePropertyName);
-        var nextCursor = paging.LastIdPropertyName is { } lastId
-            ? $"pageResult.{lastId} ?? " + (paging.ItemIdPropertyName is { } idName ? $"pageItems[pageItems.Count - 1]?.{idName}" : "null")
-            : $"pageItems[pageItems.Count - 1]?.{paging.ItemIdPropertyName}";
+        var lastItemId = paging.ItemIdPropertyName is { } idName ? $"{L.PageItems}[{L.PageItems}.Count - 1]?.{idName}" : "null";
+        var nextCursor = paging.LastIdPropertyName is { } lastId ? $"{L.PageResult}.{lastId} ?? {lastItemId}" : lastItemId;
+        var noMore = hasMore.Type.IsNullable ? $"{L.PageResult}.{hasMore.Name} != true" : $"!{L.PageResult}.{hasMore.Name}";
 
         writer.WriteLine($$"""
             /// <summary>
-            /// Every item of <see cref="{{operation.MethodName}}Async"/>, page after page: it follows
+            /// Every item of <see cref="{{GeneratedNames.AsyncMethod(operation.MethodName)}}"/>, page after page: it follows
             /// <c>{{XmlEscape(paging.CursorParameterName)}}</c> while the server reports more. Pass a
             /// <paramref name="{{paging.CursorParameterName.TrimStart('@')}}"/> to start after a known item.
             /// </summary>
-            public async global::System.Collections.Generic.IAsyncEnumerable<{{itemType}}> {{operation.MethodName}}AutoPagingAsync({{declaration}})
+            public async global::System.Collections.Generic.IAsyncEnumerable<{{itemType}}> {{paging.MethodName}}({{declaration}})
             {
-                var pageCursor = {{paging.CursorParameterName}};
+                var {{L.PageCursor}} = {{paging.CursorParameterName}};
                 while (true)
                 {
-                    var pageResult = await {{operation.MethodName}}Async({{arguments}}).ConfigureAwait(false);
-                    if (pageResult is null) yield break;
-                    var pageItems = pageResult.{{items.Name}};
-                    if (pageItems is null || pageItems.Count == 0) yield break;
-                    foreach (var pageItem in pageItems)
+                    var {{L.PageResult}} = await {{GeneratedNames.AsyncMethod(operation.MethodName)}}({{arguments}}).ConfigureAwait(false);
+                    if ({{L.PageResult}} is null) yield break;
+                    var {{L.PageItems}} = {{L.PageResult}}.{{items.Name}};
+                    if ({{L.PageItems}} is null || {{L.PageItems}}.Count == 0) yield break;
+                    foreach (var {{L.PageItem}} in {{L.PageItems}})
                     {
-                        yield return pageItem;
+                        yield return {{L.PageItem}};
                     }
 
-                    if ({{(hasMore.Type.IsNullable ? $"pageResult.{hasMore.Name} != true" : $"!pageResult.{hasMore.Name}")}}) yield break;
-                    var nextCursor = {{nextCursor}};
+                    if ({{noMore}}) yield break;
+                    var {{L.NextCursor}} = {{nextCursor}};
                     // A server that hands back the same cursor would loop forever: stop instead.
-                    if (nextCursor is null || nextCursor == pageCursor) yield break;
-                    pageCursor = nextCursor;
+                    if ({{L.NextCursor}} is null || {{L.NextCursor}} == {{L.PageCursor}}) yield break;
+                    {{L.PageCursor}} = {{L.NextCursor}};
                 }
             }
 

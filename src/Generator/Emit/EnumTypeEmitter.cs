@@ -26,7 +26,7 @@ internal static class EnumTypeEmitter
             /// </remarks>
             """);
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.WriteLine($"[{Json}.Serialization.JsonConverter(typeof({fullName}.JsonConverter))]");
+        writer.WriteLine($"[{Json}.Serialization.JsonConverter(typeof({fullName}.{GeneratedNames.JsonConverter}))]");
         using (writer.OpenBlock($"public readonly partial struct {name} : global::System.IEquatable<{fullName}>"))
         {
             writer.WriteLine("private readonly string? _value;");
@@ -87,7 +87,7 @@ internal static class EnumTypeEmitter
 
                 /// <summary>Reads and writes <see cref="{{name}}"/> as its wire string without reflection.</summary>
                 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                public sealed class JsonConverter : {{Json}}.Serialization.JsonConverter<{{fullName}}>
+                public sealed class {{GeneratedNames.JsonConverter}} : {{Json}}.Serialization.JsonConverter<{{fullName}}>
                 {
                     /// <inheritdoc/>
                     public override {{fullName}} Read(ref {{Json}}.Utf8JsonReader reader, global::System.Type typeToConvert, {{Json}}.JsonSerializerOptions options)

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using BatchGen.Generator.Model;
 using static BatchGen.Generator.Emit.EmitHelpers;
 
@@ -13,16 +11,10 @@ namespace BatchGen.Generator.Emit;
 /// </summary>
 internal static class JsonContextEmitter
 {
-    private static readonly HashSet<string> s_contextMembers = new()
-    {
-        "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString", "GetType",
-    };
-
     public static GeneratedFile Emit(ClientModel model)
     {
         var ns = model.Namespace;
-        var name = model.ClientName + "JsonContext";
-        var types = model.Objects.Select(o => o.Name).Concat(model.Enums.Select(e => e.Name)).Concat(model.Unions.Select(u => u.Name)).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+        var name = model.JsonContext.Name;
         var writer = new SourceWriter();
         WriteFileHeader(writer, model);
         writer.WriteLine($"/// <summary>Metadata for every type generated from {XmlEscape(model.SpecFileName)}, backed by the generated converters.</summary>");
@@ -44,15 +36,14 @@ internal static class JsonContextEmitter
 
                 """);
 
-            foreach (var type in types)
+            foreach (var (type, member) in model.JsonContext.Entries)
             {
-                var member = MemberName(type, name);
                 writer.WriteLine($$"""
                     private {{Json}}.Serialization.Metadata.JsonTypeInfo<global::{{ns}}.{{type}}>? _{{member}};
 
                     /// <summary>Metadata for <see cref="global::{{ns}}.{{type}}"/>.</summary>
                     public {{Json}}.Serialization.Metadata.JsonTypeInfo<global::{{ns}}.{{type}}> {{member}}
-                        => _{{member}} ??= {{Json}}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::{{ns}}.{{type}}>(Options, new global::{{ns}}.{{type}}.JsonConverter());
+                        => _{{member}} ??= {{Json}}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::{{ns}}.{{type}}>(Options, new global::{{ns}}.{{type}}.{{GeneratedNames.JsonConverter}}());
 
                     """);
             }
@@ -60,9 +51,9 @@ internal static class JsonContextEmitter
             writer.WriteLine("/// <inheritdoc/>");
             using (writer.OpenBlock($"public override {Json}.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)"))
             {
-                foreach (var type in types)
+                foreach (var (type, member) in model.JsonContext.Entries)
                 {
-                    writer.WriteLine($"if (type == typeof(global::{ns}.{type})) return {MemberName(type, name)};");
+                    writer.WriteLine($"if (type == typeof(global::{ns}.{type})) return {member};");
                 }
 
                 writer.WriteLine("return null;");
@@ -71,7 +62,4 @@ internal static class JsonContextEmitter
 
         return new GeneratedFile(HintName(model, name), writer.ToString());
     }
-
-    private static string MemberName(string type, string contextName)
-        => s_contextMembers.Contains(type) || type == contextName ? type + "TypeInfo" : type;
 }

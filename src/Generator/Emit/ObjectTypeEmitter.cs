@@ -20,7 +20,7 @@ internal static class ObjectTypeEmitter
         WriteDocComment(writer, "summary", type.Description);
         writer.WriteLine($"/// <remarks>Schema <c>{XmlEscape(type.SchemaPointer)}</c>.</remarks>");
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.WriteLine($"[{Json}.Serialization.JsonConverter(typeof(global::{ns}.{type.Name}.JsonConverter))]");
+        writer.WriteLine($"[{Json}.Serialization.JsonConverter(typeof(global::{ns}.{type.Name}.{GeneratedNames.JsonConverter}))]");
         using (writer.OpenBlock($"public sealed partial record {type.Name}"))
         {
             var first = true;
@@ -95,7 +95,7 @@ internal static class ObjectTypeEmitter
         var fullName = $"global::{ns}.{type.Name}";
         writer.WriteLine($"/// <summary>Reads and writes <see cref=\"{type.Name}\"/> in its wire format without reflection.</summary>");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        using (writer.OpenBlock($"public sealed class JsonConverter : {Json}.Serialization.JsonConverter<{fullName}>"))
+        using (writer.OpenBlock($"public sealed class {GeneratedNames.JsonConverter} : {Json}.Serialization.JsonConverter<{fullName}>"))
         {
             foreach (var property in type.Properties)
             {

@@ -22,7 +22,7 @@ internal static class OperationInterfaceEmitter
                 writer.WriteLine("[global::System.Obsolete(\"Deprecated in the OpenAPI spec.\")]");
             }
 
-            writer.WriteLine($"{OperationSignature.TaskType(operation, ns)} {operation.MethodName}Async({OperationSignature.DeclarationList(operation, ns, withDefaults: true)});");
+            writer.WriteLine($"{OperationSignature.TaskType(operation, ns)} {GeneratedNames.AsyncMethod(operation.MethodName)}({OperationSignature.DeclarationList(operation, ns)});");
         }
 
         return new GeneratedFile(HintName(model, operation.InterfaceName), writer.ToString());

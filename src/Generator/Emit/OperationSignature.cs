@@ -45,16 +45,20 @@ internal static class OperationSignature
             ? $"global::System.Threading.Tasks.Task<{TypeName(type, ns)}>"
             : "global::System.Threading.Tasks.Task";
 
-    public static string DeclarationList(OperationModel operation, string ns, bool withDefaults)
+    /// <summary>The parameter list with defaults, ending with the cancellation token.</summary>
+    /// <param name="cancellationAttribute">An attribute for the token (<c>[EnumeratorCancellation]</c> on async iterators).</param>
+    public static string DeclarationList(OperationModel operation, string ns, string? cancellationAttribute = null)
     {
         var parts = Parameters(operation, ns)
-            .Select(p => withDefaults && p.Default is not null ? $"{p.TypeName} {p.Name} = {p.Default}" : $"{p.TypeName} {p.Name}")
+            .Select(p => p.Default is not null ? $"{p.TypeName} {p.Name} = {p.Default}" : $"{p.TypeName} {p.Name}")
             .ToList();
-        parts.Add(withDefaults
-            ? "global::System.Threading.CancellationToken cancellationToken = default"
-            : "global::System.Threading.CancellationToken cancellationToken");
+        parts.Add($"{cancellationAttribute}global::System.Threading.CancellationToken {GeneratedNames.Parameters.CancellationToken} = default");
         return string.Join(", ", parts);
     }
+
+    /// <summary>The arguments that pass every parameter on, by name, ending with the cancellation token.</summary>
+    public static string ArgumentList(OperationModel operation, string ns, System.Func<string, string>? replace = null)
+        => string.Join(", ", Parameters(operation, ns).Select(p => replace?.Invoke(p.Name) ?? p.Name).Concat(new[] { GeneratedNames.Parameters.CancellationToken }));
 
     public static void WriteDocs(SourceWriter writer, OperationModel operation, string ns)
     {
@@ -69,7 +73,7 @@ internal static class OperationSignature
             WriteDocComment(writer, "param", parameter.Description ?? parameter.Name, $"name=\"{parameter.Name.TrimStart('@')}\"");
         }
 
-        writer.WriteLine("/// <param name=\"cancellationToken\">Cancels the call, including any retries and backoff.</param>");
+        writer.WriteLine($"/// <param name=\"{GeneratedNames.Parameters.CancellationToken}\">Cancels the call, including any retries and backoff.</param>");
         if (operation.Response.Type is not null)
         {
             WriteDocComment(writer, "returns", operation.Response.Description);

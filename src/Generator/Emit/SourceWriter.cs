@@ -7,7 +7,9 @@ namespace BatchGen.Generator.Emit;
 /// <summary>
 /// A <see cref="StringBuilder"/> with an indentation level. Multi-line text (raw string literals)
 /// is re-indented line by line, so templates can be written flush-left. Always "\n" line ends and
-/// invariant culture, so the same model gives the same bytes on every machine.
+/// invariant culture, so the same model gives the same bytes on every machine. Unbalanced
+/// indentation is an emitter bug and throws, as System.Text.Json's writer does, rather than being
+/// clamped into plausible-looking output.
 /// </summary>
 public sealed class SourceWriter
 {
@@ -18,7 +20,7 @@ public sealed class SourceWriter
     public int Indentation
     {
         get => _indent;
-        set => _indent = Math.Max(0, value);
+        set => _indent = value >= 0 ? value : throw new InvalidOperationException("Indentation cannot go below zero: a block was closed twice.");
     }
 
     public SourceWriter WriteLine()
@@ -71,7 +73,9 @@ public sealed class SourceWriter
         return new Block(this);
     }
 
-    public override string ToString() => _builder.ToString();
+    /// <summary>The text written; every block must be closed.</summary>
+    public override string ToString()
+        => _indent == 0 ? _builder.ToString() : throw new InvalidOperationException($"{_indent} block(s) are still open.");
 
     public readonly struct Block : IDisposable
     {
@@ -81,7 +85,7 @@ public sealed class SourceWriter
 
         public void Dispose()
         {
-            _writer._indent--;
+            _writer.Indentation--;
             _writer.WriteLine("}");
         }
     }

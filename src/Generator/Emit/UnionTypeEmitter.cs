@@ -23,7 +23,7 @@ internal static class UnionTypeEmitter
         WriteDocComment(writer, "summary", union.Description ?? $"One of: {string.Join(", ", union.Variants.Select(v => v.AccessorName))}.");
         writer.WriteLine($"/// <remarks>Schema <c>{XmlEscape(union.SchemaPointer)}</c>{(union.Discriminator is null ? string.Empty : $", discriminated by <c>{XmlEscape(union.Discriminator)}</c>")}.</remarks>");
         writer.WriteLine(GeneratedCodeAttribute);
-        writer.WriteLine($"[{Json}.Serialization.JsonConverter(typeof({fullName}.JsonConverter))]");
+        writer.WriteLine($"[{Json}.Serialization.JsonConverter(typeof({fullName}.{GeneratedNames.JsonConverter}))]");
         using (writer.OpenBlock($"public sealed partial class {name} : global::System.IEquatable<{fullName}>"))
         {
             writer.WriteLine("""
@@ -108,7 +108,7 @@ internal static class UnionTypeEmitter
     {
         writer.WriteLine($"/// <summary>Reads and writes <see cref=\"{name}\"/> without reflection.</summary>");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        using (writer.OpenBlock($"public sealed class JsonConverter : {Json}.Serialization.JsonConverter<{fullName}>"))
+        using (writer.OpenBlock($"public sealed class {GeneratedNames.JsonConverter} : {Json}.Serialization.JsonConverter<{fullName}>"))
         {
             writer.WriteLine($"private static readonly {Runtime}.JsonUnionVariant<{fullName}>[] s_variants =");
             writer.WriteLine("{");

@@ -1,22 +1,8 @@
 using System.Collections.Generic;
-using System.Text.Json.Nodes;
+using BatchGen.Generator.Diagnostics;
 using Microsoft.OpenApi;
 
 namespace BatchGen.Generator.Loading;
-
-/// <summary>A problem found while loading, located by JSON pointer or by text position.</summary>
-public sealed record LoadProblem(LoadProblemKind Kind, string Message, string? Pointer, SpecPosition? Position);
-
-public enum LoadProblemKind
-{
-    Syntax,
-    UnsupportedVersion,
-    NotOpenApi,
-    ReaderProblem,
-    CircularReference,
-    NotASchema,
-    ReaderFailure,
-}
 
 /// <summary>
 /// The result of reading a spec. Not equatable and never cached: it lives only inside the
@@ -24,17 +10,14 @@ public enum LoadProblemKind
 /// </summary>
 public sealed class LoadedSpec
 {
-    public LoadedSpec(OpenApiDocument? document, JsonNode? root, IReadOnlyList<LoadProblem> problems)
+    public LoadedSpec(OpenApiDocument? document, IReadOnlyList<SpecProblem> problems)
     {
         Document = document;
-        Root = root;
         Problems = problems;
     }
 
+    /// <summary>The document, or null when nothing can be generated from the file.</summary>
     public OpenApiDocument? Document { get; }
 
-    /// <summary>The raw JSON node tree, for the few keywords the reader drops (3.0-style <c>nullable</c> in 3.1).</summary>
-    public JsonNode? Root { get; }
-
-    public IReadOnlyList<LoadProblem> Problems { get; }
+    public IReadOnlyList<SpecProblem> Problems { get; }
 }

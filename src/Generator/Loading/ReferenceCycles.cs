@@ -1,3 +1,4 @@
+using BatchGen.Generator.Diagnostics;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -15,7 +16,7 @@ internal static class ReferenceCycles
 {
     private const string Prefix = "#/components/schemas/";
 
-    public static void Break(JsonObject document, List<LoadProblem> problems)
+    public static void Break(JsonObject document, List<SpecProblem> problems)
     {
         if (document["components"] is not JsonObject components || components["schemas"] is not JsonObject schemas)
         {
@@ -48,11 +49,10 @@ internal static class ReferenceCycles
         foreach (var name in inCycle.OrderBy(n => n, StringComparer.Ordinal))
         {
             var target = AliasTarget(schemas[name]);
-            problems.Add(new LoadProblem(
-                LoadProblemKind.CircularReference,
-                $"'{name}' is only a reference to '{target}', which leads back to '{name}'",
+            problems.Add(SpecProblem.At(
+                DiagnosticDescriptors.CircularReference,
                 SpecPointer.Append("#/components/schemas", name) + "/$ref",
-                null));
+                $"'{name}' is only a reference to '{target}', which leads back to '{name}'"));
             schemas[name] = new JsonObject();
         }
     }

@@ -1,3 +1,4 @@
+using BatchGen.Generator.Diagnostics;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -17,7 +18,7 @@ internal static class SchemaShapes
     private static readonly string[] s_schemaLists = { "allOf", "anyOf", "oneOf", "prefixItems" };
     private static readonly string[] s_singleSchemas = { "items", "additionalProperties", "not", "contains", "if", "then", "else", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "contentSchema" };
 
-    public static void Repair(JsonObject document, List<LoadProblem> problems)
+    public static void Repair(JsonObject document, List<SpecProblem> problems)
     {
         // Outside schemas, a schema sits under a "schema" key (parameters, media types, headers)
         // or in components.schemas.
@@ -89,7 +90,7 @@ internal static class SchemaShapes
         public static Slot In(JsonArray owner, int index, string pointer) => new(() => owner[index], v => owner[index] = v, pointer);
     }
 
-    private static void CheckSchema(JsonObject parent, string key, string pointer, List<LoadProblem> problems)
+    private static void CheckSchema(JsonObject parent, string key, string pointer, List<SpecProblem> problems)
     {
         var pending = new Stack<Slot>();
         pending.Push(Slot.In(parent, key, pointer));
@@ -165,7 +166,7 @@ internal static class SchemaShapes
         }
     }
 
-    private static void CheckMap(JsonObject parent, string key, string pointer, List<LoadProblem> problems)
+    private static void CheckMap(JsonObject parent, string key, string pointer, List<SpecProblem> problems)
     {
         if (parent[key] is not JsonObject map)
         {
@@ -180,6 +181,6 @@ internal static class SchemaShapes
         }
     }
 
-    private static void Report(List<LoadProblem> problems, string pointer, string found)
-        => problems.Add(new LoadProblem(LoadProblemKind.NotASchema, $"a schema is expected here, but the spec has {found}", pointer, null));
+    private static void Report(List<SpecProblem> problems, string pointer, string found)
+        => problems.Add(SpecProblem.At(DiagnosticDescriptors.NotASchema, pointer, $"a schema is expected here, but the spec has {found}"));
 }

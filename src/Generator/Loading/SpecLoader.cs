@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
+using BatchGen.Generator.Diagnostics;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
@@ -22,27 +23,27 @@ public static class SpecLoader
 
     public static LoadedSpec Load(string path, string text, CancellationToken cancellationToken)
     {
-        var problems = new List<LoadProblem>();
+        var problems = new List<SpecProblem>();
         var root = IsJsonPath(path) ? ReadJson(text, problems) : ReadYaml(text, cancellationToken, problems);
         if (root is null)
         {
             if (problems.Count == 0)
             {
-                problems.Add(new LoadProblem(LoadProblemKind.NotOpenApi, "the file is empty", null, new SpecPosition(0, 0, 0)));
+                problems.Add(SpecProblem.AtStart(DiagnosticDescriptors.NotAnOpenApiDocument, "the file is empty"));
             }
 
-            return new LoadedSpec(null, null, problems);
+            return new LoadedSpec(null, problems);
         }
 
         if (root is not JsonObject top)
         {
-            problems.Add(new LoadProblem(LoadProblemKind.NotOpenApi, "its top level is not a mapping", null, new SpecPosition(0, 0, 0)));
-            return new LoadedSpec(null, root, problems);
+            problems.Add(SpecProblem.AtStart(DiagnosticDescriptors.NotAnOpenApiDocument, "its top level is not a mapping"));
+            return new LoadedSpec(null, problems);
         }
 
         if (!CheckVersion(top, problems))
         {
-            return new LoadedSpec(null, root, problems);
+            return new LoadedSpec(null, problems);
         }
 
         SchemaShapes.Repair(top, problems);
@@ -56,42 +57,42 @@ public static class SpecLoader
         }
         catch (OpenApiException ex)
         {
-            problems.Add(new LoadProblem(LoadProblemKind.UnsupportedVersion, ex.Message, "#/openapi", null));
-            return new LoadedSpec(null, root, problems);
+            problems.Add(SpecProblem.At(DiagnosticDescriptors.UnsupportedSpecVersion, "#/openapi", ex.Message));
+            return new LoadedSpec(null, problems);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The reader has its own bugs on odd input; what it cannot read is a spec error, not ours.
-            problems.Add(new LoadProblem(LoadProblemKind.ReaderFailure, $"{ex.GetType().Name}: {ex.Message}", null, new SpecPosition(0, 0, 0)));
-            return new LoadedSpec(null, root, problems);
+            problems.Add(SpecProblem.AtStart(DiagnosticDescriptors.ReaderFailure, $"{ex.GetType().Name}: {ex.Message}"));
+            return new LoadedSpec(null, problems);
         }
 
         foreach (var error in result.Diagnostic?.Errors ?? Array.Empty<OpenApiError>())
         {
-            problems.Add(new LoadProblem(LoadProblemKind.ReaderProblem, error.Message, error.Pointer, null));
+            problems.Add(SpecProblem.At(DiagnosticDescriptors.SpecReaderProblem, error.Pointer, error.Pointer ?? "#", error.Message.Trim().TrimEnd('.')));
         }
 
-        return new LoadedSpec(result.Document, root, problems);
+        return new LoadedSpec(result.Document, problems);
     }
 
-    private static bool CheckVersion(JsonObject top, List<LoadProblem> problems)
+    private static bool CheckVersion(JsonObject top, List<SpecProblem> problems)
     {
         if (top.TryGetPropertyValue("swagger", out var swagger))
         {
-            problems.Add(new LoadProblem(LoadProblemKind.UnsupportedVersion, $"Swagger {Scalar(swagger)}", "#/swagger", null));
+            problems.Add(SpecProblem.At(DiagnosticDescriptors.UnsupportedSpecVersion, "#/swagger", $"Swagger {Scalar(swagger)}"));
             return false;
         }
 
         if (!top.TryGetPropertyValue("openapi", out var openapi) || openapi is not JsonValue)
         {
-            problems.Add(new LoadProblem(LoadProblemKind.NotOpenApi, "there is no top-level 'openapi' version key", null, new SpecPosition(0, 0, 0)));
+            problems.Add(SpecProblem.AtStart(DiagnosticDescriptors.NotAnOpenApiDocument, "there is no top-level 'openapi' version key"));
             return false;
         }
 
         var version = Scalar(openapi);
         if (!(version.StartsWith("3.0", StringComparison.Ordinal) || version.StartsWith("3.1", StringComparison.Ordinal) || version.StartsWith("3.2", StringComparison.Ordinal)))
         {
-            problems.Add(new LoadProblem(LoadProblemKind.UnsupportedVersion, $"OpenAPI {version}", "#/openapi", null));
+            problems.Add(SpecProblem.At(DiagnosticDescriptors.UnsupportedSpecVersion, "#/openapi", $"OpenAPI {version}"));
             return false;
         }
 
@@ -101,18 +102,18 @@ public static class SpecLoader
     private static string Scalar(JsonNode? node)
         => node is JsonValue value ? Convert.ToString(value.GetValue<object>(), CultureInfo.InvariantCulture) ?? string.Empty : string.Empty;
 
-    private static JsonNode? ReadYaml(string text, CancellationToken cancellationToken, List<LoadProblem> problems)
+    private static JsonNode? ReadYaml(string text, CancellationToken cancellationToken, List<SpecProblem> problems)
     {
         var root = YamlJsonReader.Read(text, cancellationToken, out var error);
         if (error is not null)
         {
-            problems.Add(new LoadProblem(LoadProblemKind.Syntax, error.Message, null, new SpecPosition(error.Offset, error.Line, error.Column)));
+            problems.Add(SpecProblem.AtPosition(DiagnosticDescriptors.InvalidSpecSyntax, error.Position, "YAML", error.Message));
         }
 
         return root;
     }
 
-    private static JsonNode? ReadJson(string text, List<LoadProblem> problems)
+    private static JsonNode? ReadJson(string text, List<SpecProblem> problems)
     {
         try
         {
@@ -121,7 +122,7 @@ public static class SpecLoader
             var duplicate = FindDuplicateKey(document.RootElement, "#");
             if (duplicate is not null)
             {
-                problems.Add(new LoadProblem(LoadProblemKind.Syntax, $"duplicate key '{duplicate.Value.Key}'", duplicate.Value.Pointer, null));
+                problems.Add(SpecProblem.At(DiagnosticDescriptors.InvalidSpecSyntax, duplicate.Value.Pointer, "JSON", $"duplicate key '{duplicate.Value.Key}'"));
                 return null;
             }
 
@@ -129,8 +130,7 @@ public static class SpecLoader
         }
         catch (JsonException ex)
         {
-            var line = (int)(ex.LineNumber ?? 0);
-            var column = ColumnFromBytes(text, line, (int)(ex.BytePositionInLine ?? 0), out var offset);
+            var position = new LineIndex(text).PositionOfUtf8Byte((int)(ex.LineNumber ?? 0), (int)(ex.BytePositionInLine ?? 0));
             var message = ex.Message;
             var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
             if (cut > 0)
@@ -138,7 +138,7 @@ public static class SpecLoader
                 message = message.Substring(0, cut).TrimEnd('.', ' ');
             }
 
-            problems.Add(new LoadProblem(LoadProblemKind.Syntax, message, null, new SpecPosition(offset, line, column)));
+            problems.Add(SpecProblem.AtPosition(DiagnosticDescriptors.InvalidSpecSyntax, position, "JSON", message));
             return null;
         }
     }
@@ -182,36 +182,5 @@ public static class SpecLoader
             default:
                 return null;
         }
-    }
-
-    /// <summary>System.Text.Json reports UTF-8 byte positions; diagnostics want character columns.</summary>
-    private static int ColumnFromBytes(string text, int line, int bytePosition, out int offset)
-    {
-        var lineStart = 0;
-        for (var i = 0; i < line && lineStart >= 0; i++)
-        {
-            lineStart = text.IndexOf('\n', lineStart);
-            if (lineStart >= 0)
-            {
-                lineStart++;
-            }
-        }
-
-        if (lineStart < 0)
-        {
-            offset = text.Length;
-            return 0;
-        }
-
-        var bytes = 0;
-        var column = 0;
-        while (lineStart + column < text.Length && bytes < bytePosition && text[lineStart + column] != '\n')
-        {
-            bytes += System.Text.Encoding.UTF8.GetByteCount(text.ToCharArray(lineStart + column, 1));
-            column++;
-        }
-
-        offset = lineStart + column;
-        return column;
     }
 }

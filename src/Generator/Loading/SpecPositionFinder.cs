@@ -31,7 +31,7 @@ public static class SpecPositionFinder
             }
         }
 
-        root.Position = new SpecPosition(0, 0, 0);
+        root.Position = SpecPosition.Start;
         try
         {
             Walk(BlockScalarRepair.Apply(text), root, cancellationToken);
@@ -119,7 +119,7 @@ public static class SpecPositionFinder
     {
         if (node is not null && node.Position is null)
         {
-            node.Position = new SpecPosition((int)mark.Index, (int)mark.Line - 1, (int)mark.Column - 1);
+            node.Position = SpecPosition.FromMark(mark);
         }
     }
 

@@ -43,7 +43,7 @@ public static class YamlJsonReader
         }
         catch (YamlToJsonException ex)
         {
-            error = new SpecSyntaxError("YAML", ex.Message, (int)ex.Mark.Index, (int)ex.Mark.Line - 1, (int)ex.Mark.Column - 1);
+            error = new SpecSyntaxError(ex.Message, SpecPosition.FromMark(ex.Mark));
             return null;
         }
     }
@@ -361,7 +361,7 @@ public static class YamlJsonReader
         var mark = ex.Start;
         if (mark.Index == 0 && message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstTabIndentation(text) is { } tab)
         {
-            return new SpecSyntaxError("YAML", message, tab.Offset, tab.Line, tab.Column);
+            return new SpecSyntaxError(message, tab);
         }
 
         if (mark.Index == 0 && lastMark.Index > 0)
@@ -369,32 +369,22 @@ public static class YamlJsonReader
             mark = lastMark; // the error carries no position: report where the parser had got to
         }
 
-        var line = Math.Max(0, (int)mark.Line - 1);
-        var column = Math.Max(0, (int)mark.Column - 1);
-        return new SpecSyntaxError("YAML", message, (int)Math.Max(0, mark.Index), line, column);
+        return new SpecSyntaxError(message, SpecPosition.FromMark(mark));
     }
 
     /// <summary>The first tab in a line's leading whitespace: YAML forbids tabs for indentation.</summary>
     private static SpecPosition? FirstTabIndentation(string text)
     {
-        var lineStart = 0;
-        for (var line = 0; lineStart < text.Length; line++)
+        var lines = new LineIndex(text);
+        for (var line = 0; line < lines.LineCount; line++)
         {
-            for (var i = lineStart; i < text.Length && text[i] is ' ' or '\t'; i++)
+            for (var i = lines.LineStart(line); i < text.Length && text[i] is ' ' or '\t'; i++)
             {
                 if (text[i] == '\t')
                 {
-                    return new SpecPosition(i, line, i - lineStart);
+                    return lines.PositionOf(i);
                 }
             }
-
-            var next = text.IndexOf('\n', lineStart);
-            if (next < 0)
-            {
-                break;
-            }
-
-            lineStart = next + 1;
         }
 
         return null;

@@ -17,7 +17,14 @@ public sealed record ClientModel(
     EquatableArray<EnumTypeModel> Enums,
     EquatableArray<UnionTypeModel> Unions,
     EquatableArray<OperationModel> Operations,
-    EquatableArray<CancelAndWaitModel> CancelAndWait);
+    EquatableArray<CancelAndWaitModel> CancelAndWait,
+    JsonContextModel JsonContext);
+
+/// <summary>The generated <c>JsonSerializerContext</c>: its class name and one property per generated type.</summary>
+public sealed record JsonContextModel(string Name, EquatableArray<JsonContextEntry> Entries);
+
+/// <summary>A generated type and the name of its <c>JsonTypeInfo</c> property on the context.</summary>
+public sealed record JsonContextEntry(string TypeName, string PropertyName);
 
 /// <summary>A generated record for an object schema.</summary>
 public sealed record ObjectTypeModel(
@@ -113,7 +120,9 @@ public sealed record ResponseModel(TypeRef? Type, string? Description);
 /// Cursor paging found from the spec's shape: a query parameter that takes the last seen id,
 /// and a response with an item array, a "more" flag and (optionally) a last-id field.
 /// </summary>
+/// <param name="MethodName">The auto-paging method (<c>ListBatchesAutoPagingAsync</c>).</param>
 public sealed record PagingModel(
+    string MethodName,
     string CursorParameterName,
     string ItemsPropertyName,
     TypeRef ItemType,
@@ -126,6 +135,7 @@ public sealed record PagingModel(
 /// (<c>GET …</c>, same schema, a <c>status</c> property): the client gets a method that cancels
 /// and then polls until the status settles.
 /// </summary>
+/// <param name="MethodName">The whole method name (<c>CancelBatchAndWaitAsync</c>).</param>
 /// <param name="TransitionalValues">Status values that are still on the move (<c>cancelling</c>, <c>in_progress</c>…).</param>
 public sealed record CancelAndWaitModel(
     string MethodName,

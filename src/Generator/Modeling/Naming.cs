@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 
 namespace BatchGen.Generator.Modeling;
@@ -163,8 +164,6 @@ public sealed class NameScope
     public NameScope(IEnumerable<string>? reserved = null)
         => _taken = new HashSet<string>(reserved ?? Array.Empty<string>(), StringComparer.Ordinal);
 
-    public bool IsTaken(string name) => _taken.Contains(Naming.Bare(name));
-
     public string Claim(string name)
     {
         var bare = Naming.Bare(name);
@@ -180,6 +179,29 @@ public sealed class NameScope
             {
                 return candidate;
             }
+        }
+    }
+
+    /// <summary>
+    /// Claims a stem together with every name derived from it (<c>CancelBatch</c> with
+    /// <c>CancelBatchAsync</c> and <c>CancelBatchWithResponseAsync</c>): the first numbering of the
+    /// stem whose derived names are all free. Returns the stem.
+    /// </summary>
+    public string ClaimGroup(string stem, Func<string, IEnumerable<string>> derive)
+    {
+        var bare = Naming.Bare(stem);
+        for (var i = 1; ; i++)
+        {
+            var candidate = i == 1 ? bare : bare + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var names = derive(candidate).ToList();
+            if (_taken.Contains(candidate) || names.Any(_taken.Contains))
+            {
+                continue;
+            }
+
+            _taken.Add(candidate);
+            _taken.UnionWith(names);
+            return i == 1 ? stem : candidate;
         }
     }
 }

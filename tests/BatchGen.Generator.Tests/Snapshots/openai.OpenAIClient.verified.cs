@@ -145,7 +145,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
             polling,
             cancellationToken).ConfigureAwait(false);
 
-        static bool IsTransitional(global::OpenAI.Batches.BatchStatus status) => status.ToString() is "validating" or "in_progress" or "finalizing" or "cancelling";
+        static bool IsTransitional(global::OpenAI.Batches.BatchStatus polledStatus) => polledStatus.ToString() is "validating" or "in_progress" or "finalizing" or "cancelling";
     }
 
     /// <summary>Releases the HttpClient if this client created it.</summary>

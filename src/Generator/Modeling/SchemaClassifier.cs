@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.Json.Nodes;
+using BatchGen.Generator.Model;
+using Microsoft.OpenApi;
+
+namespace BatchGen.Generator.Modeling;
+
+/// <summary>
+/// Questions about one schema that need nothing but the schema: what kind of C# type it becomes,
+/// whether it is nullable, which variants a union has. Pure functions, so the builder's stateful
+/// parts stay small and these can be reasoned about alone.
+/// </summary>
+internal static class SchemaClassifier
+{
+    /// <summary>What a component schema becomes: a generated record, enum or union, or (anything else) an alias for another type.</summary>
+    public static TypeKind Classify(IOpenApiSchema schema)
+    {
+        if (schema is OpenApiSchemaReference)
+        {
+            return TypeKind.Json; // an alias of another component
+        }
+
+        if (IsStringEnum(schema))
+        {
+            return TypeKind.Enum;
+        }
+
+        if (HasOwnProperties(schema) || IsMergedAllOf(schema))
+        {
+            return TypeKind.Object;
+        }
+
+        if (UnionOf(schema) is { Variants.Count: > 1 })
+        {
+            return TypeKind.Union;
+        }
+
+        return TypeKind.Json;
+    }
+
+    /// <summary>
+    /// The variants of a schema that is only a <c>oneOf</c>/<c>anyOf</c> (no own properties, no
+    /// <c>allOf</c>), or null. The one place that reads union keywords: <c>anyOf</c> wins when both
+    /// are non-empty; an empty list counts as absent.
+    /// </summary>
+    public static UnionShape? UnionOf(IOpenApiSchema schema)
+    {
+        var useAnyOf = schema.AnyOf is { Count: > 0 };
+        var all = useAnyOf ? schema.AnyOf : schema.OneOf;
+        if (all is not { Count: > 0 } || HasOwnProperties(schema) || schema.AllOf is { Count: > 0 })
+        {
+            return null;
+        }
+
+        var variants = new List<UnionVariant>();
+        var hasNull = false;
+        for (var i = 0; i < all.Count; i++)
+        {
+            if (all[i] is null || IsNullSchema(all[i]))
+            {
+                hasNull = true;
+                continue;
+            }
+
+            variants.Add(new UnionVariant(all[i], i));
+        }
+
+        return new UnionShape(useAnyOf ? "anyOf" : "oneOf", variants, hasNull);
+    }
+
+    public static bool HasOwnProperties(IOpenApiSchema schema)
+        => schema.Properties is { Count: > 0 } && (schema.Type is null || (schema.Type.Value & JsonSchemaType.Object) != 0);
+
+    public static bool IsMergedAllOf(IOpenApiSchema schema)
+        => schema.AllOf is { Count: > 1 } || (schema.AllOf is { Count: 1 } && schema.Properties is { Count: > 0 });
+
+    public static bool IsStringEnum(IOpenApiSchema schema)
+    {
+        if (schema.Enum is not { Count: > 0 } values)
+        {
+            return false;
+        }
+
+        var type = schema.Type;
+        if (type is not null && (type.Value & ~JsonSchemaType.Null) != JsonSchemaType.String)
+        {
+            return false;
+        }
+
+        var anyString = false;
+        foreach (var value in values)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (value is not JsonValue scalar || scalar.GetValueKind() != System.Text.Json.JsonValueKind.String)
+            {
+                return false;
+            }
+
+            anyString = true;
+        }
+
+        return anyString;
+    }
+
+    public static bool IsNullable(IOpenApiSchema schema)
+    {
+        if (schema.Type is { } type && (type & JsonSchemaType.Null) != 0)
+        {
+            return true;
+        }
+
+        // Microsoft.OpenApi 3.x keeps 3.0's "nullable: true" as an unrecognized keyword in a 3.1 document.
+        if (schema.UnrecognizedKeywords is { } extra
+            && extra.TryGetValue("nullable", out var nullable)
+            && nullable is JsonValue flag
+            && flag.TryGetValue<bool>(out var isNullable))
+        {
+            return isNullable;
+        }
+
+        return schema.Enum is { } values && values.Any(v => v is null);
+    }
+
+    public static bool IsNullSchema(IOpenApiSchema schema)
+        => schema.Type == JsonSchemaType.Null;
+
+    /// <summary>The string of a JSON string value, whether the node wraps a string or a JsonElement.</summary>
+    public static string? StringValue(JsonNode? node)
+        => node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String
+            ? Convert.ToString(value.GetValue<object>(), CultureInfo.InvariantCulture)
+            : null;
+
+    /// <summary>The schema's description, else its target's, else its first variant's.</summary>
+    public static string? DescriptionOf(IOpenApiSchema schema)
+    {
+        var text = schema.Description;
+        if (string.IsNullOrWhiteSpace(text) && schema is OpenApiSchemaReference { Target: { } target })
+        {
+            text = target.Description;
+        }
+
+        if (string.IsNullOrWhiteSpace(text) && UnionOf(schema) is { } union)
+        {
+            text = union.Variants.Select(v => v.Schema.Description).FirstOrDefault(d => !string.IsNullOrWhiteSpace(d));
+        }
+
+        return Clean(text);
+    }
+
+    /// <summary>Spec text trimmed, or null when there is none.</summary>
+    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+}
+
+/// <summary>A schema's union keyword, its non-null variants with their index in the spec's list, and whether a null variant was listed.</summary>
+internal sealed record UnionShape(string Keyword, IReadOnlyList<UnionVariant> Variants, bool HasNull);
+
+internal readonly record struct UnionVariant(IOpenApiSchema Schema, int Index);
