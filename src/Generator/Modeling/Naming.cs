@@ -204,4 +204,20 @@ public sealed class NameScope
             return i == 1 ? stem : candidate;
         }
     }
+
+    /// <summary>
+    /// Claims a name derived from a stem (<c>ListBatchesAutoPagingAsync</c>); when it is taken, the
+    /// stem is numbered (<c>ListBatches2AutoPagingAsync</c>), never the end of the name.
+    /// </summary>
+    public string ClaimDerived(string stem, Func<string, string> derive)
+    {
+        for (var i = 1; ; i++)
+        {
+            var name = derive(i == 1 ? stem : stem + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (_taken.Add(name))
+            {
+                return name;
+            }
+        }
+    }
 }

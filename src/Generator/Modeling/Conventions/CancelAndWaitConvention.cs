@@ -42,7 +42,7 @@ public static class CancelAndWaitConvention
             }
 
             result.Add(new CancelAndWaitModel(
-                methodNames.Claim(GeneratedNames.AndWaitMethod(cancel.MethodName)),
+                methodNames.ClaimDerived(cancel.MethodName, GeneratedNames.AndWaitMethod),
                 cancel.MethodName,
                 retrieve.MethodName,
                 resourceType,

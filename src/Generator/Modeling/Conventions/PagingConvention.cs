@@ -15,7 +15,7 @@ public static class PagingConvention
         var paging = Detect(model, operation);
         return paging is null
             ? operation
-            : operation with { Paging = paging with { MethodName = methodNames.Claim(GeneratedNames.AutoPagingMethod(operation.MethodName)) } };
+            : operation with { Paging = paging with { MethodName = methodNames.ClaimDerived(operation.MethodName, GeneratedNames.AutoPagingMethod) } };
     }
 
     /// <summary>The paging shape of an operation, with no method name yet; null when it does not page.</summary>
