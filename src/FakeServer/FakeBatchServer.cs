@@ -110,6 +110,24 @@ public sealed class FakeBatchServer : IAsyncDisposable
     public string? StatusOf(string id)
         => _batches.TryGetValue(id, out var batch) ? batch.StatusAt(Options.Clock.GetUtcNow()) : null;
 
+    /// <summary>Writes <paramref name="count"/> bytes of filler, stopping early (quietly) when the client disconnects.</summary>
+    private static async Task StreamFillerAsync(HttpResponse response, long count, CancellationToken aborted)
+    {
+        var chunk = new byte[64 * 1024];
+        chunk.AsSpan().Fill((byte)'x');
+        try
+        {
+            for (long sent = 0; sent < count && !aborted.IsCancellationRequested; sent += chunk.Length)
+            {
+                await response.Body.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, count - sent)), aborted).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or System.IO.IOException)
+        {
+            // The client stopped reading: what this fault is for.
+        }
+    }
+
     private Fault? TakeFault(string method, string path)
     {
         lock (_faults)
@@ -175,6 +193,7 @@ public sealed class FakeBatchServer : IAsyncDisposable
                 response.StatusCode = status;
                 response.ContentType = fault.ContentType;
                 await response.WriteAsync(fault.Body ?? string.Empty, context.RequestAborted).ConfigureAwait(false);
+                await StreamFillerAsync(response, fault.StreamedFillerBytes, context.RequestAborted).ConfigureAwait(false);
                 return;
             }
         }

@@ -18,6 +18,13 @@ public sealed class Fault
     /// <summary>The body to send with <see cref="Status"/>.</summary>
     public string? Body { get; init; }
 
+    /// <summary>
+    /// After <see cref="Body"/>, keep streaming this many more bytes of filler (a proxy's endless
+    /// page, a body far larger than any client should read); the server stops when the client
+    /// goes away or the count is reached.
+    /// </summary>
+    public long StreamedFillerBytes { get; init; }
+
     /// <summary>The body's content type.</summary>
     public string ContentType { get; init; } = "application/json";
 

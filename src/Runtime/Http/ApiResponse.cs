@@ -28,5 +28,5 @@ public sealed class ApiResponse<T>
     public int RetryCount { get; }
 
     /// <summary>The server's request id (<c>x-request-id</c>), for support requests.</summary>
-    public string? RequestId => ApiPipeline.HeaderValue(Headers, "x-request-id");
+    public string? RequestId => HeaderReader.RequestId(Headers);
 }

@@ -18,7 +18,7 @@ internal static class RetryPolicy
 
     public static bool IsRetryable(HttpResponseMessage response, string? errorCode)
     {
-        var shouldRetry = ApiPipeline.HeaderValue(response.Headers, "x-should-retry");
+        var shouldRetry = HeaderReader.First(response.Headers, "x-should-retry");
         if (string.Equals(shouldRetry, "true", StringComparison.OrdinalIgnoreCase))
         {
             return true;
@@ -41,13 +41,13 @@ internal static class RetryPolicy
     /// <summary>The delay the server asked for, if it asked: <c>retry-after-ms</c>, then <c>retry-after</c> in seconds or as an HTTP date.</summary>
     public static TimeSpan? ServerDelay(HttpResponseHeaders headers, DateTimeOffset now)
     {
-        var milliseconds = ApiPipeline.HeaderValue(headers, "retry-after-ms");
+        var milliseconds = HeaderReader.First(headers, "retry-after-ms");
         if (milliseconds is not null && double.TryParse(milliseconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && !double.IsNaN(ms) && !double.IsInfinity(ms))
         {
             return TimeSpan.FromMilliseconds(Math.Min(ms, TimeSpan.MaxValue.TotalMilliseconds / 2));
         }
 
-        var retryAfter = ApiPipeline.HeaderValue(headers, "retry-after");
+        var retryAfter = HeaderReader.First(headers, "retry-after");
         if (retryAfter is null)
         {
             return null;
