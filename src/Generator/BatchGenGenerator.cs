@@ -1,4 +1,3 @@
-using System;
 using System.Linq;
 using BatchGen.Generator.Common;
 using BatchGen.Generator.Configuration;
@@ -33,9 +32,9 @@ public sealed class BatchGenGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.BuildModel);
 
         var sources = models
-            .Select(static (result, _) => result.Model is null
-                ? EquatableArray<GeneratedFile>.Empty
-                : ClientEmitter.Emit(result.Model).ToEquatableArray())
+            .Select(static (result, _) => new SpecSources(
+                result.SpecPath,
+                result.Model is null ? EquatableArray<GeneratedFile>.Empty : ClientEmitter.Emit(result.Model).ToEquatableArray()))
             .WithTrackingName(TrackingNames.EmitSource);
 
         var diagnostics = models
@@ -54,21 +53,28 @@ public sealed class BatchGenGenerator : IIncrementalGenerator
             }
         });
 
-        context.RegisterSourceOutput(sources, static (output, files) =>
+        // Generated files are named after their spec file, so two specs of one name would write the
+        // same files; Roslyn rejects that only after this generator has run (as CS8785, losing all
+        // output), so the later spec is refused here, by path, before anything is added.
+        var duplicateSpecs = specs
+            .Select(static (input, _) => input.Path)
+            .Collect()
+            .Select(static (paths, _) => DuplicateSpecNames.LaterDuplicates(paths))
+            .WithTrackingName(TrackingNames.FindDuplicateSpecs);
+
+        context.RegisterSourceOutput(sources.Combine(duplicateSpecs), static (output, pair) =>
         {
-            foreach (var file in files)
+            var (spec, duplicates) = pair;
+            if (duplicates.Contains(spec.SpecPath))
             {
-                try
-                {
-                    output.AddSource(file.HintName, SourceText.From(file.Content, System.Text.Encoding.UTF8));
-                }
-                catch (ArgumentException)
-                {
-                    // Two specs with the same file name would write the same hint name.
-                    var stem = file.HintName.Split('.').FirstOrDefault() ?? file.HintName;
-                    output.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateSpecFileName, Location.None, stem, file.HintName));
-                    return;
-                }
+                var stem = System.IO.Path.GetFileNameWithoutExtension(spec.SpecPath);
+                output.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateSpecFileName, LocationInfo.At(spec.SpecPath, 0, 0, 0), stem, stem + ".*.g.cs").ToDiagnostic());
+                return;
+            }
+
+            foreach (var file in spec.Files)
+            {
+                output.AddSource(file.HintName, SourceText.From(file.Content, System.Text.Encoding.UTF8));
             }
         });
 

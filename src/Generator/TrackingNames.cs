@@ -15,6 +15,9 @@ public static class TrackingNames
     /// <summary>Whether the project lists any spec at all (if not, an info diagnostic says how to add one).</summary>
     public const string FindSpecs = nameof(FindSpecs);
 
+    /// <summary>The specs whose file name an earlier spec already has (they would write the same generated files).</summary>
+    public const string FindDuplicateSpecs = nameof(FindDuplicateSpecs);
+
     /// <summary>The diagnostics of a spec, reported on their own branch.</summary>
     public const string ReportDiagnostics = nameof(ReportDiagnostics);
 }

@@ -12,7 +12,7 @@ public sealed class CachingTests
 {
     private static readonly string[] s_stages =
     {
-        TrackingNames.ReadSpec, TrackingNames.BuildModel, TrackingNames.EmitSource, TrackingNames.ReportDiagnostics,
+        TrackingNames.ReadSpec, TrackingNames.BuildModel, TrackingNames.EmitSource, TrackingNames.ReportDiagnostics, TrackingNames.FindDuplicateSpecs,
     };
 
     private static (GeneratorDriver Driver, Compilation Compilation, InMemoryAdditionalText Spec, TestOptionsProvider Options) FirstRun()

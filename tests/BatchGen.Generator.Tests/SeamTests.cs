@@ -4,6 +4,7 @@ using BatchGen.Generator.Model;
 using BatchGen.Generator.Modeling;
 using BatchGen.Generator.Modeling.Conventions;
 using BatchGen.Generator.Tests.Infrastructure;
+using System.Collections.Immutable;
 using Xunit;
 
 namespace BatchGen.Generator.Tests;
@@ -142,5 +143,13 @@ public sealed class SeamTests
         Assert.Empty(outcome.CompileDiagnostics);
         var unions = outcome.Sources.Where(s => s.Text.Contains("JsonUnionVariant")).Select(s => s.HintName).ToList();
         Assert.Equal(new[] { "u.BaseValue.g.cs" }, unions);
+    }
+
+    [Fact]
+    public void The_spec_that_keeps_a_shared_name_does_not_depend_on_the_order_files_are_listed()
+    {
+        var listed = System.Collections.Immutable.ImmutableArray.Create("/b/api.yaml", "/a/API.json", "/c/other.yaml");
+        Assert.Equal(new[] { "/b/api.yaml" }, Configuration.DuplicateSpecNames.LaterDuplicates(listed));
+        Assert.Equal(new[] { "/b/api.yaml" }, Configuration.DuplicateSpecNames.LaterDuplicates(listed.Reverse().ToImmutableArray()));
     }
 }

@@ -4,5 +4,5 @@ using BatchGen.Generator.Model;
 
 namespace BatchGen.Generator.Modeling;
 
-/// <summary>What the model stage hands on: the model (null when nothing can be generated) and the problems, both equatable.</summary>
-public sealed record ModelResult(ClientModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>What the model stage hands on: the spec's path, the model (null when nothing can be generated) and the problems, all equatable.</summary>
+public sealed record ModelResult(string SpecPath, ClientModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);

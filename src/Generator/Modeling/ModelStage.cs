@@ -41,7 +41,7 @@ public static class ModelStage
             problems.Add(SpecProblem.AtStart(DiagnosticDescriptors.GeneratorFailure, ex.GetType().Name, ex.Message + Where(ex)));
         }
 
-        return new ModelResult(model, ProblemLocator.Locate(input.Path, input.Text, problems, cancellationToken));
+        return new ModelResult(input.Path, model, ProblemLocator.Locate(input.Path, input.Text, problems, cancellationToken));
     }
 
     /// <summary>The innermost frame of the failure, so a bug report says where BatchGen broke.</summary>

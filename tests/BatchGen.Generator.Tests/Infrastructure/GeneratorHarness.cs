@@ -12,6 +12,9 @@ public static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
 
+    /// <summary>The BCL of this process and the runtime: what a consumer project compiles against.</summary>
+    public static ImmutableArray<MetadataReference> References => s_references.Value;
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> s_references = new(() =>
     {
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
