@@ -54,7 +54,7 @@ internal static class SampleProgram
     private static async Task<int> RunOnFakeServerAsync(CancellationToken cancellationToken)
     {
         await using var server = await FakeBatchServer.StartAsync(new FakeBatchServerOptions { CancellingFor = TimeSpan.FromSeconds(3) }, cancellationToken);
-        Console.WriteLine(Environment.GetEnvironmentVariable(ClientOptions.ApiKeyVariable) is null
+        Console.WriteLine(Environment.GetEnvironmentVariable(OpenAIClient.EnvironmentPrefix + "_API_KEY") is null
             ? $"No OPENAI_API_KEY set: using the embedded fake Batch server at {server.BaseAddress}"
             : $"Using the embedded fake Batch server at {server.BaseAddress} (pass --live BATCH_ID to use the real API)");
 
@@ -81,7 +81,7 @@ internal static class SampleProgram
 
     private static async Task<int> RunLiveAsync(string? batchId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(ClientOptions.ApiKeyVariable)))
+        if (string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(OpenAIClient.EnvironmentPrefix + "_API_KEY")))
         {
             Console.Error.WriteLine("--live needs the OPENAI_API_KEY environment variable.");
             return 2;

@@ -37,6 +37,9 @@ public static class BatchGenServiceCollectionExtensions
 
         // ClientOptions.Timeout bounds the whole call, retries included; HttpClient's 100-second default must not cut it short.
         builder.ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // The client follows redirects itself so credentials go only to its own origin; a handler
+        // that followed them would carry API-key headers to wherever the redirect points.
+        builder.ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
 
         foreach (var operation in typeof(TClient).GetInterfaces())
         {

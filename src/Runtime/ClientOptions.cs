@@ -1,31 +1,42 @@
 using System;
+using System.Collections.Generic;
 
 namespace BatchGen;
 
 /// <summary>
-/// How a generated client reaches its API: key, address, retries, timeout. Defaults follow the
-/// official OpenAI SDKs: the key from <c>OPENAI_API_KEY</c>, the address from the spec's first
-/// server unless <c>OPENAI_BASE_URL</c> is set, two retries, ten minutes per call.
+/// How a generated client reaches its API: credentials, address, headers, retries, timeout. What
+/// is not set here comes from the client's own environment variables (<c>{PREFIX}_API_KEY</c>,
+/// <c>{PREFIX}_BASE_URL</c>, the prefix from the client's name or <c>BatchGenEnvironmentPrefix</c>),
+/// then from the spec: two retries, ten minutes per call.
 /// </summary>
 public sealed class ClientOptions
 {
-    /// <summary>The environment variable read for <see cref="ApiKey"/> when it is not set.</summary>
-    public const string ApiKeyVariable = "OPENAI_API_KEY";
+    private Dictionary<string, string> _defaultHeaders = new(StringComparer.OrdinalIgnoreCase);
+    private ApiCredentials _credentials = new();
 
-    /// <summary>The environment variable that overrides the spec's server address.</summary>
-    public const string BaseAddressVariable = "OPENAI_BASE_URL";
+    /// <summary>
+    /// The secret for a spec with one bearer, API-key, OAuth2 or OpenID Connect scheme, sent as that
+    /// scheme says. Null: the client's <c>{PREFIX}_API_KEY</c> variable. For HTTP basic, or a spec
+    /// with several such schemes, use <see cref="Credentials"/>. Never logged or shown.
+    /// </summary>
+    public string? ApiKey { get; set; }
 
-    /// <summary>The bearer token sent as <c>Authorization</c>. Defaults to <c>OPENAI_API_KEY</c>. Never logged or shown.</summary>
-    public string? ApiKey { get; set; } = Environment.GetEnvironmentVariable(ApiKeyVariable);
+    /// <summary>Credentials per security scheme, for specs with several schemes or HTTP basic.</summary>
+    public ApiCredentials Credentials
+    {
+        get => _credentials;
+        set => _credentials = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
-    /// <summary>The API's base address, path included (<c>https://api.openai.com/v1</c>). Null: <c>OPENAI_BASE_URL</c>, then the spec's first server.</summary>
+    /// <summary>
+    /// The API's base address, path included (<c>https://api.example.com/v1</c>). Null: the
+    /// HttpClient's <c>BaseAddress</c>, then the client's <c>{PREFIX}_BASE_URL</c> variable, then the
+    /// spec's first server. Credentials are sent only to this address's origin.
+    /// </summary>
     public Uri? BaseAddress { get; set; }
 
-    /// <summary>Sent as <c>OpenAI-Organization</c> when set.</summary>
-    public string? Organization { get; set; }
-
-    /// <summary>Sent as <c>OpenAI-Project</c> when set.</summary>
-    public string? Project { get; set; }
+    /// <summary>Headers sent with every request (after the generated ones; a credential header cannot be replaced here).</summary>
+    public IDictionary<string, string> DefaultHeaders => _defaultHeaders;
 
     /// <summary>How many times a failed call is retried (connection errors, 408, 409, 429, 5xx). Default 2.</summary>
     public int MaxRetries { get; set; } = 2;
@@ -39,12 +50,18 @@ public sealed class ClientOptions
     /// <summary>Receives retries and failures; see the BatchGen.Extensions package for an <c>ILogger</c> adapter.</summary>
     public IApiLogger? Logger { get; set; }
 
-    /// <summary>A copy, so a client's settings cannot change under it after construction.</summary>
-    public ClientOptions Clone() => (ClientOptions)MemberwiseClone();
+    /// <summary>A deep copy, so a client's settings cannot change under it after construction.</summary>
+    public ClientOptions Clone()
+    {
+        var copy = (ClientOptions)MemberwiseClone();
+        copy._defaultHeaders = new Dictionary<string, string>(_defaultHeaders, StringComparer.OrdinalIgnoreCase);
+        copy._credentials = _credentials.Clone();
+        return copy;
+    }
 
-    /// <summary>Describes the options with the key masked.</summary>
+    /// <summary>Describes the options with every secret masked.</summary>
     public override string ToString()
-        => $"ClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)")}, MaxRetries = {MaxRetries}, Timeout = {Timeout} }}";
+        => $"ClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(none)" : "(set)")}, Credentials = {Credentials}, MaxRetries = {MaxRetries}, Timeout = {Timeout} }}";
 }
 
 /// <summary>Severity of a <see cref="IApiLogger"/> message.</summary>

@@ -152,7 +152,7 @@ public sealed class ClientOperationTests : ClientTestBase
     [Fact]
     public async Task Sends_auth_identification_and_json_headers()
     {
-        using var client = NewClient(o => { o.Organization = "org-123"; o.Project = "proj-456"; o.UserAgent = "tests/1.0"; });
+        using var client = NewClient(o => { o.DefaultHeaders["OpenAI-Organization"] = "org-123"; o.DefaultHeaders["OpenAI-Project"] = "proj-456"; o.UserAgent = "tests/1.0"; });
         await client.CreateBatchAsync(NewRequest());
         var request = Server.Requests.Single();
         Assert.Equal("(valid)", request.Headers["Authorization"]);

@@ -25,7 +25,9 @@ public static class SpecInputReader
         var clientName = Metadata(fileOptions, SpecOptions.ClientNameMetadata);
         var tags = Metadata(fileOptions, SpecOptions.TagsMetadata);
         var operations = Metadata(fileOptions, SpecOptions.OperationsMetadata);
-        var isMarked = ns is not null || clientName is not null || tags is not null || operations is not null;
+        var environmentPrefix = Metadata(fileOptions, SpecOptions.EnvironmentPrefixMetadata);
+        var conventions = Metadata(fileOptions, SpecOptions.ConventionsMetadata);
+        var isMarked = ns is not null || clientName is not null || tags is not null || operations is not null || environmentPrefix is not null || conventions is not null;
         var isCandidate = HasSpecExtension(file.Path);
         if (!isMarked && !isCandidate)
         {
@@ -37,7 +39,7 @@ public static class SpecInputReader
         if (text is null)
         {
             // Unreadable: a marked file still flows on, so the model stage can report it.
-            return isMarked ? new SpecInput(file.Path, string.Empty, new SpecOptions(ns, clientName, rootNamespace, true, tags, operations)) : null;
+            return isMarked ? new SpecInput(file.Path, string.Empty, new SpecOptions(ns, clientName, rootNamespace, true, tags, operations, environmentPrefix, conventions)) : null;
         }
 
         if (!isMarked && !LooksLikeSpec(file.Path, text))
@@ -45,7 +47,7 @@ public static class SpecInputReader
             return null;
         }
 
-        return new SpecInput(file.Path, text, new SpecOptions(ns, clientName, NullIfEmpty(rootNamespace), isMarked, tags, operations));
+        return new SpecInput(file.Path, text, new SpecOptions(ns, clientName, NullIfEmpty(rootNamespace), isMarked, tags, operations, environmentPrefix, conventions));
     }
 
     private static string? Metadata(AnalyzerConfigOptions options, string name)

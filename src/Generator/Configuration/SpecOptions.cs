@@ -11,12 +11,16 @@ namespace BatchGen.Generator.Configuration;
 /// <param name="IsMarked">True when the item carries any BatchGen metadata, so it must be a spec.</param>
 /// <param name="Tags">Raw <c>BatchGenTags</c>: comma-separated tags whose operations are generated.</param>
 /// <param name="Operations">Raw <c>BatchGenOperations</c>: comma-separated operation ids to generate.</param>
-public sealed record SpecOptions(string? Namespace, string? ClientName, string? RootNamespace, bool IsMarked, string? Tags = null, string? Operations = null)
+/// <param name="EnvironmentPrefix">Raw <c>BatchGenEnvironmentPrefix</c>: the client reads <c>{prefix}_API_KEY</c> and <c>{prefix}_BASE_URL</c>.</param>
+/// <param name="Conventions">Raw <c>BatchGenConventions</c>: conventions beyond OpenAPI the server follows (<c>OpenAI</c>).</param>
+public sealed record SpecOptions(string? Namespace, string? ClientName, string? RootNamespace, bool IsMarked, string? Tags = null, string? Operations = null, string? EnvironmentPrefix = null, string? Conventions = null)
 {
     public const string NamespaceMetadata = "BatchGenNamespace";
     public const string ClientNameMetadata = "BatchGenClientName";
     public const string TagsMetadata = "BatchGenTags";
     public const string OperationsMetadata = "BatchGenOperations";
+    public const string EnvironmentPrefixMetadata = "BatchGenEnvironmentPrefix";
+    public const string ConventionsMetadata = "BatchGenConventions";
 
     /// <summary>
     /// Splits a list value. Commas (or '|') separate entries: a ';' would not survive, because

@@ -33,13 +33,21 @@ internal static class ClientClassEmitter
         using (writer.OpenBlock($"public sealed partial class {name} : {string.Join(", ", interfaces)}"))
         {
             var defaultAddress = model.DefaultServerUrl is null ? "null" : StringLiteral(model.DefaultServerUrl);
+            var prefix = model.EnvironmentPrefix;
             writer.WriteLine($$"""
-                /// <summary>The spec's first server, used when neither the options, <c>OPENAI_BASE_URL</c> nor the HttpClient name one.</summary>
+                /// <summary>The spec's first server, used when neither the options, the HttpClient nor <c>{{prefix}}_BASE_URL</c> name one.</summary>
                 public const string? DefaultBaseAddress = {{defaultAddress}};
 
+                /// <summary>The prefix of the environment variables this client reads: <c>{{prefix}}_API_KEY</c> and <c>{{prefix}}_BASE_URL</c>.</summary>
+                public const string EnvironmentPrefix = {{StringLiteral(prefix)}};
+
+                """);
+            WriteSecuritySchemeNames(writer, model);
+            WriteApiDescription(writer, model);
+            writer.WriteLine($$"""
                 private readonly {{Runtime}}.ApiPipeline _pipeline;
 
-                /// <summary>Creates a client with default options: the key from <c>OPENAI_API_KEY</c>, the spec's server.</summary>
+                /// <summary>Creates a client with default options: the key from <c>{{prefix}}_API_KEY</c>, the spec's server.</summary>
                 public {{name}}()
                     : this(new {{Runtime}}.ClientOptions())
                 {
@@ -49,14 +57,15 @@ internal static class ClientClassEmitter
                 public {{name}}({{Runtime}}.ClientOptions options)
                 {
                     if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-                    _pipeline = new {{Runtime}}.ApiPipeline(null, options, DefaultBaseAddress);
+                    _pipeline = new {{Runtime}}.ApiPipeline(null, options, {{GeneratedNames.ApiDescriptionField}});
                 }
 
                 /// <summary>Creates a client over <paramref name="httpClient"/>, which it uses as is and never disposes.</summary>
+                /// <remarks>Let its handler leave redirects to the client (<c>AllowAutoRedirect = false</c>): the client follows them itself and sends credentials only to its own origin.</remarks>
                 public {{name}}(global::System.Net.Http.HttpClient httpClient, {{Runtime}}.ClientOptions? options = null)
                 {
                     if (httpClient is null) throw new global::System.ArgumentNullException(nameof(httpClient));
-                    _pipeline = new {{Runtime}}.ApiPipeline(httpClient, options, DefaultBaseAddress);
+                    _pipeline = new {{Runtime}}.ApiPipeline(httpClient, options, {{GeneratedNames.ApiDescriptionField}});
                 }
 
                 /// <summary>The address requests go to.</summary>
@@ -82,6 +91,69 @@ internal static class ClientClassEmitter
 
         return new GeneratedFile(HintName(model, name), writer.ToString());
     }
+
+    /// <summary>Constants for the spec's scheme names, so <c>ClientOptions.Credentials</c> needs no string typed by hand.</summary>
+    private static void WriteSecuritySchemeNames(SourceWriter writer, ClientModel model)
+    {
+        if (model.SecuritySchemes.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteLine($"/// <summary>The spec's security schemes, for <see cref=\"{Runtime}.ApiCredentials\"/>.</summary>");
+        using (writer.OpenBlock($"public static class {GeneratedNames.SecuritySchemeNames}"))
+        {
+            foreach (var scheme in model.SecuritySchemes)
+            {
+                var how = scheme.Kind switch
+                {
+                    SecuritySchemeKind.HttpBearer => "HTTP bearer token",
+                    SecuritySchemeKind.HttpBasic => "HTTP basic: set it with <c>SetBasic</c>",
+                    SecuritySchemeKind.ApiKey => $"API key in {scheme.Location!.ToLowerInvariant()} <c>{XmlEscape(scheme.ParameterName!)}</c>",
+                    SecuritySchemeKind.OAuth2 => "OAuth2 access token, sent as a bearer token",
+                    _ => "OpenID Connect token, sent as a bearer token",
+                };
+                writer.WriteLine($"/// <summary>{how}{(scheme.Description is null ? "." : ": " + XmlEscape(scheme.Description))}</summary>");
+                writer.WriteLine($"public const string {scheme.ConstantName} = {StringLiteral(scheme.Name)};");
+            }
+        }
+
+        writer.WriteLine();
+    }
+
+    private static void WriteApiDescription(SourceWriter writer, ClientModel model)
+    {
+        var schemes = model.SecuritySchemes.Select(scheme => scheme.Kind switch
+        {
+            SecuritySchemeKind.HttpBearer => $"{Runtime}.SecurityScheme.HttpBearer({StringLiteral(scheme.Name)})",
+            SecuritySchemeKind.HttpBasic => $"{Runtime}.SecurityScheme.HttpBasic({StringLiteral(scheme.Name)})",
+            SecuritySchemeKind.ApiKey => $"{Runtime}.SecurityScheme.ApiKey({StringLiteral(scheme.Name)}, {Runtime}.ApiKeyLocation.{scheme.Location}, {StringLiteral(scheme.ParameterName!)})",
+            SecuritySchemeKind.OAuth2 => $"{Runtime}.SecurityScheme.OAuth2({StringLiteral(scheme.Name)})",
+            _ => $"{Runtime}.SecurityScheme.OpenIdConnect({StringLiteral(scheme.Name)})",
+        });
+        var conventions = model.Conventions is null ? $"{Runtime}.ApiConventions.None" : $"{Runtime}.ApiConventions.{model.Conventions}";
+        writer.WriteLine($$"""
+            private static readonly {{Runtime}}.ApiDescription {{GeneratedNames.ApiDescriptionField}} = new {{Runtime}}.ApiDescription(
+                DefaultBaseAddress,
+                EnvironmentPrefix,
+                new {{Runtime}}.SecurityScheme[] { {{string.Join(", ", schemes)}} },
+                {{SecurityExpression(model.Security)}},
+                {{conventions}});
+
+            """);
+
+        foreach (var operation in model.Operations)
+        {
+            if (operation.Security is { } security)
+            {
+                writer.WriteLine($"private static readonly string[][] {GeneratedNames.SecurityField(operation.MethodName)} = {SecurityExpression(security)};");
+                writer.WriteLine();
+            }
+        }
+    }
+
+    private static string SecurityExpression(Common.EquatableArray<SecurityRequirementModel> security)
+        => "new string[][] { " + string.Join(", ", security.Select(r => "new string[] { " + string.Join(", ", r.Schemes.Select(StringLiteral)) + " }")) + " }";
 
     private static void WriteOperation(SourceWriter writer, ClientModel model, OperationModel operation)
     {
@@ -111,6 +183,7 @@ internal static class ClientClassEmitter
         using (writer.OpenBlock($"{obsolete}public global::System.Threading.Tasks.Task<{Runtime}.ApiResponse<{responseType}>> {withResponseMethod}({declaration})"))
         {
             writer.WriteLine($"var {L.ApiRequest} = new {Runtime}.ApiRequest({StringLiteral(operation.HttpMethod)}, {StringLiteral(operation.OperationId)});");
+            WriteRequestSettings(writer, operation);
             WritePath(writer, operation);
             foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
             {
@@ -144,6 +217,25 @@ internal static class ClientClassEmitter
         }
     }
 
+    /// <summary>What differs from the client's defaults: the operation's own security, server and response media types.</summary>
+    private static void WriteRequestSettings(SourceWriter writer, OperationModel operation)
+    {
+        if (operation.Security is not null)
+        {
+            writer.WriteLine($"{L.ApiRequest}.Security = {GeneratedNames.SecurityField(operation.MethodName)};");
+        }
+
+        if (operation.Server is { } server)
+        {
+            writer.WriteLine($"{L.ApiRequest}.Server = {StringLiteral(server)};");
+        }
+
+        if (operation.Response.MediaTypes is { } accept && accept != "application/json")
+        {
+            writer.WriteLine($"{L.ApiRequest}.Accept = {StringLiteral(accept)};");
+        }
+    }
+
     private static void WriteBody(SourceWriter writer, string ns, RequestBodyModel body)
     {
         var name = body.ParameterName;
@@ -163,8 +255,9 @@ internal static class ClientClassEmitter
         }
 
         var bodyType = TypeName(body.Type.WithNullable(false), ns);
+        var contentType = body.ContentType == "application/json" ? string.Empty : ", " + StringLiteral(body.ContentType);
         string Set(string value)
-            => $"{L.ApiRequest}.SetJsonBody<{bodyType}>({value}, static ({Json}.Utf8JsonWriter w, {bodyType} v) => {{ {WriteStatement(body.Type.WithNullable(false), ns, "w", "v")} }});";
+            => $"{L.ApiRequest}.SetJsonBody<{bodyType}>({value}, static ({Json}.Utf8JsonWriter w, {bodyType} v) => {{ {WriteStatement(body.Type.WithNullable(false), ns, "w", "v")} }}{contentType});";
 
         if (body.IsRequired && !body.Type.IsValueType)
         {

@@ -18,7 +18,30 @@ public sealed record ClientModel(
     EquatableArray<UnionTypeModel> Unions,
     EquatableArray<OperationModel> Operations,
     EquatableArray<CancelAndWaitModel> CancelAndWait,
-    JsonContextModel JsonContext);
+    JsonContextModel JsonContext,
+    string EnvironmentPrefix = "API",
+    string? Conventions = null,
+    EquatableArray<SecuritySchemeModel> SecuritySchemes = default,
+    EquatableArray<SecurityRequirementModel> Security = default);
+
+public enum SecuritySchemeKind
+{
+    HttpBearer,
+    HttpBasic,
+    ApiKey,
+    OAuth2,
+    OpenIdConnect,
+}
+
+/// <summary>One entry of <c>components.securitySchemes</c> that BatchGen can send.</summary>
+/// <param name="Name">The key in <c>securitySchemes</c>, as the spec spells it.</param>
+/// <param name="ConstantName">The C# name of its constant in the client's <c>SecuritySchemeNames</c>.</param>
+/// <param name="Location">For an API key: <c>Header</c>, <c>Query</c> or <c>Cookie</c>.</param>
+/// <param name="ParameterName">For an API key: the header, query parameter or cookie name.</param>
+public sealed record SecuritySchemeModel(string Name, string ConstantName, SecuritySchemeKind Kind, string? Location, string? ParameterName, string? Description);
+
+/// <summary>One alternative of a <c>security</c> list: schemes needed together (none: anonymous access).</summary>
+public sealed record SecurityRequirementModel(EquatableArray<string> Schemes);
 
 /// <summary>The generated <c>JsonSerializerContext</c>: its class name and one property per generated type.</summary>
 public sealed record JsonContextModel(string Name, EquatableArray<JsonContextEntry> Entries);
@@ -79,6 +102,9 @@ public sealed record UnionVariantModel(
     EquatableArray<string> FixedValues);
 
 /// <summary>One operation: an interface with one method, implemented by the client class.</summary>
+/// <param name="Security">The operation's own <c>security</c>; null when it uses the spec's default.</param>
+/// <param name="Server">The operation's (or its path's) first server, when it has one.</param>
+/// <param name="Accept">The media types of its success responses, for <c>Accept</c>; null: JSON.</param>
 public sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -91,7 +117,10 @@ public sealed record OperationModel(
     EquatableArray<ParameterModel> Parameters,
     RequestBodyModel? Body,
     ResponseModel Response,
-    PagingModel? Paging);
+    PagingModel? Paging,
+    EquatableArray<SecurityRequirementModel>? Security = null,
+    string? Server = null,
+    string? Accept = null);
 
 public enum ParameterLocation
 {
@@ -114,7 +143,8 @@ public sealed record ParameterModel(
 public sealed record RequestBodyModel(string ParameterName, TypeRef Type, bool IsRequired, string ContentType, string? Description, bool IsRawContent = false);
 
 /// <summary>The success response: a JSON body of <see cref="Type"/>, or no body when it is null.</summary>
-public sealed record ResponseModel(TypeRef? Type, string? Description);
+/// <param name="MediaTypes">What to ask for in <c>Accept</c>: the media type read, or all the response declares; null when it declares none.</param>
+public sealed record ResponseModel(TypeRef? Type, string? Description, string? MediaTypes = null);
 
 /// <summary>
 /// Cursor paging found from the spec's shape: a query parameter that takes the last seen id,

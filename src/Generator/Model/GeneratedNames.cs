@@ -49,9 +49,18 @@ public static class GeneratedNames
         "Value", "Unknown", "IsUnknown", "FromUnknown", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
         "Finalize", "ReferenceEquals", JsonConverter);
 
+    /// <summary>The client's nested class of security scheme name constants.</summary>
+    public const string SecuritySchemeNames = "SecuritySchemeNames";
+
+    /// <summary>The client's static description of its API for the runtime.</summary>
+    public const string ApiDescriptionField = "s_api";
+
+    /// <summary>The static field holding an operation's own <c>security</c>.</summary>
+    public static string SecurityField(string stem) => "s_" + stem + "Security";
+
     /// <summary>The client class's own members, beside the operation methods.</summary>
     public static readonly IReadOnlyCollection<string> ClientMembers = Set(
-        "Dispose", "BaseAddress", "DefaultBaseAddress", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
+        "Dispose", "BaseAddress", "DefaultBaseAddress", SecuritySchemeNames, "EnvironmentPrefix", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
         "Finalize", "ReferenceEquals");
 
     /// <summary>Members a <c>JsonSerializerContext</c> already has; the context's properties are named after the types.</summary>

@@ -170,7 +170,34 @@ public sealed partial class ClientModelBuilder
             Parameters: sorted.ToEquatableArray(),
             Body: body,
             Response: response,
-            Paging: null);
+            Paging: null,
+            Security: OperationSecurity(operation),
+            Server: OperationServer(site),
+            Accept: response.MediaTypes);
+    }
+
+    /// <summary>The operation's own <c>security</c>, or null when it is the same as the spec's (so most operations carry nothing).</summary>
+    private EquatableArray<SecurityRequirementModel>? OperationSecurity(OpenApiOperation operation)
+    {
+        var own = BuildSecurity(operation.Security, _schemes);
+        return own is { } list && list.Equals(_defaultSecurity) ? null : own;
+    }
+
+    /// <summary>The first server of the operation, else of its path item; null when neither has one.</summary>
+    private static string? OperationServer(OperationSite site)
+    {
+        var server = site.Operation.Servers?.FirstOrDefault() ?? site.PathItem.Servers?.FirstOrDefault();
+        if (server?.Url is not { Length: > 0 } url)
+        {
+            return null;
+        }
+
+        foreach (var variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
+        {
+            url = url.Replace("{" + variable.Key + "}", variable.Value.Default ?? string.Empty);
+        }
+
+        return url;
     }
 
     private static IEnumerable<(IOpenApiParameter Parameter, string Pointer)> MergedParameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string path, string operationPointer)
@@ -201,7 +228,7 @@ public sealed partial class ClientModelBuilder
         {
             var schemaPointer = SpecPointer.Append(pointer + "/content", json.Key) + "/schema";
             var type = Resolve(json.Value.Schema, methodName + "Request", schemaPointer);
-            return new RequestBodyModel(parameterNames.Claim(GeneratedNames.Parameters.Body), type.WithNullable(!requestBody.Required), requestBody.Required, JsonContentType, SchemaClassifier.Clean(requestBody.Description));
+            return new RequestBodyModel(parameterNames.Claim(GeneratedNames.Parameters.Body), type.WithNullable(!requestBody.Required), requestBody.Required, json.Key, SchemaClassifier.Clean(requestBody.Description));
         }
 
         var first = content.FirstOrDefault();
@@ -233,13 +260,13 @@ public sealed partial class ClientModelBuilder
         if (json.Value is not null)
         {
             var type = Resolve(json.Value.Schema, methodName + "Response", SpecPointer.Append(responsePointer + "/content", json.Key) + "/schema");
-            return new ResponseModel(type, SchemaClassifier.Clean(chosen.Value.Description));
+            return new ResponseModel(type, SchemaClassifier.Clean(chosen.Value.Description), json.Key);
         }
 
         if (content.Count > 0)
         {
             Report(DiagnosticDescriptors.UnsupportedConstruct, responsePointer, $"A '{content.First().Key}' response", responsePointer, "as the raw body bytes (byte[])");
-            return new ResponseModel(TypeRef.Primitive(TypeKind.Bytes), SchemaClassifier.Clean(chosen.Value.Description));
+            return new ResponseModel(TypeRef.Primitive(TypeKind.Bytes), SchemaClassifier.Clean(chosen.Value.Description), string.Join(", ", content.Keys));
         }
 
         return new ResponseModel(null, SchemaClassifier.Clean(chosen.Value.Description));

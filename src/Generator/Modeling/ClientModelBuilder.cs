@@ -37,6 +37,8 @@ public sealed partial class ClientModelBuilder
     private readonly List<ObjectTypeModel> _objects = new();
     private readonly List<EnumTypeModel> _enums = new();
     private readonly List<UnionTypeModel> _unions = new();
+    private List<SecuritySchemeModel> _schemes = new();
+    private EquatableArray<SecurityRequirementModel> _defaultSecurity = EquatableArray<SecurityRequirementModel>.Empty;
 
     private ClientModelBuilder(OpenApiDocument document, SpecOptions options, string specPath, List<SpecProblem> problems, CancellationToken cancellationToken)
     {
@@ -54,6 +56,9 @@ public sealed partial class ClientModelBuilder
     private ClientModel Build()
     {
         var identity = ResolveIdentity();
+        var schemes = BuildSecuritySchemes();
+        _defaultSecurity = BuildSecurity(_document.Security, schemes) ?? EquatableArray<SecurityRequirementModel>.Empty;
+        _schemes = schemes;
         ClaimComponentTypeNames();
         var selected = SelectOperations(EnumerateOperations());
         BuildComponentTypes(ReachableComponents(selected));
@@ -71,7 +76,11 @@ public sealed partial class ClientModelBuilder
             Unions: _unions.ToEquatableArray(),
             Operations: operations.ToEquatableArray(),
             CancelAndWait: EquatableArray<CancelAndWaitModel>.Empty,
-            JsonContext: NameJsonContext(identity.ClientName));
+            JsonContext: NameJsonContext(identity.ClientName),
+            EnvironmentPrefix: ResolveEnvironmentPrefix(identity.ClientName),
+            Conventions: ResolveConventions(),
+            SecuritySchemes: schemes.ToEquatableArray(),
+            Security: _defaultSecurity);
     }
 
     private IDictionary<string, IOpenApiSchema> ComponentSchemas

@@ -7,7 +7,12 @@ namespace BatchGen;
 /// <summary>Maps an error response to the exception for its status, with the server's message or a description of the body.</summary>
 internal static class ApiExceptionFactory
 {
-    public static ApiException Create(HttpResponseMessage response, ErrorBody error, TimeSpan? retryAfter, bool credentialSent)
+    /// <summary>The exception for <paramref name="response"/>.</summary>
+    /// <param name="response">The error response.</param>
+    /// <param name="error">What its body said.</param>
+    /// <param name="retryAfter">The wait the server asked for, for <see cref="RateLimitException.RetryAfter"/>.</param>
+    /// <param name="missingCredential">Why no credential was sent, when that may explain a 401; else empty.</param>
+    public static ApiException Create(HttpResponseMessage response, ErrorBody error, TimeSpan? retryAfter, string missingCredential)
     {
         var status = response.StatusCode;
         var requestId = HeaderReader.RequestId(response.Headers);
@@ -18,9 +23,9 @@ internal static class ApiExceptionFactory
             message = $"HTTP {(int)status} {response.ReasonPhrase ?? status.ToString()}" + (snippet.Length == 0 ? " with an empty body." : $": {snippet}");
         }
 
-        if (status == HttpStatusCode.Unauthorized && !credentialSent)
+        if (status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            message += $" No API key was sent: set ClientOptions.ApiKey or the {ClientOptions.ApiKeyVariable} environment variable.";
+            message += missingCredential;
         }
 
         return (int)status switch

@@ -25,14 +25,24 @@ public sealed class ApiPipeline : IDisposable
     private readonly bool _ownsHttpClient;
     private readonly ClientOptions _options;
     private readonly RequestMessageFactory _messages;
+    private readonly CredentialSet _credentials;
+    private readonly ApiConventions _conventions;
     private readonly PipelineLog _log;
+
+    /// <summary>Redirects followed per attempt; a server that redirects more is answered by its last redirect.</summary>
+    private const int MaxRedirects = 10;
 
     /// <summary>
     /// Creates the pipeline. A given <paramref name="httpClient"/> is used as is and never disposed;
     /// without one the pipeline makes and owns its own.
     /// </summary>
-    public ApiPipeline(HttpClient? httpClient, ClientOptions? options, string? defaultBaseAddress)
+    public ApiPipeline(HttpClient? httpClient, ClientOptions? options, ApiDescription api)
     {
+        if (api is null)
+        {
+            throw new ArgumentNullException(nameof(api));
+        }
+
         _options = options?.Clone() ?? new ClientOptions();
         if (_options.MaxRetries < 0)
         {
@@ -44,11 +54,13 @@ public sealed class ApiPipeline : IDisposable
             throw new ArgumentOutOfRangeException(nameof(options), _options.Timeout, "ClientOptions.Timeout must be positive (or Timeout.InfiniteTimeSpan).");
         }
 
-        BaseAddress = BaseAddressResolver.Resolve(_options, httpClient, defaultBaseAddress);
+        BaseAddress = BaseAddressResolver.Resolve(_options, httpClient, api);
+        _credentials = new CredentialSet(api, _options);
+        _conventions = api.Conventions;
+        _messages = new RequestMessageFactory(_options, api.Conventions);
+        _log = new PipelineLog(_options.Logger);
         _ownsHttpClient = httpClient is null;
         _http = httpClient ?? CreateHttpClient();
-        _messages = new RequestMessageFactory(_options);
-        _log = new PipelineLog(_options.Logger);
     }
 
     /// <summary>The address requests are sent to.</summary>
@@ -58,9 +70,10 @@ public sealed class ApiPipeline : IDisposable
     {
 #if NET8_0_OR_GREATER
         // Recycle pooled connections so DNS changes are seen; the whole-call timeout is ours, not HttpClient's.
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.All };
+        // Redirects are followed by the pipeline, which sends credentials to the client's own origin only.
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.All, AllowAutoRedirect = false };
 #else
-        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
+        var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate, AllowAutoRedirect = false };
 #endif
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
@@ -98,9 +111,9 @@ public sealed class ApiPipeline : IDisposable
             TimeSpan? serverDelay = null;
             try
             {
-                using var message = _messages.Create(request, uri, attempt, idempotencyKey, buffered);
                 _log.Sending(request, uri, attempt);
-                using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+                using var exchange = await SendFollowingRedirectsAsync(request, uri, attempt, idempotencyKey, buffered, linked.Token).ConfigureAwait(false);
+                var response = exchange.Response;
                 telemetry.Response(response, attempt);
 
                 if (response.IsSuccessStatusCode)
@@ -110,10 +123,10 @@ public sealed class ApiPipeline : IDisposable
                 }
 
                 var error = await ErrorBodyReader.ReadAsync(response, linked.Token).ConfigureAwait(false);
-                serverDelay = RetryPolicy.ServerDelay(response.Headers, DateTimeOffset.UtcNow);
+                serverDelay = RetryPolicy.ServerDelay(response.Headers, DateTimeOffset.UtcNow, _conventions);
                 var longWait = serverDelay is { } asked && asked > RetryPolicy.MaxServerDelay;
-                var exception = ApiExceptionFactory.Create(response, error, longWait || (int)response.StatusCode == 429 ? serverDelay : null, _messages.HasCredential);
-                if (attempt >= _options.MaxRetries || longWait || !RetryPolicy.IsRetryable(response, error.Code))
+                var exception = ApiExceptionFactory.Create(response, error, longWait || (int)response.StatusCode == 429 ? serverDelay : null, _credentials.DescribeMissing(request.Security));
+                if (attempt >= _options.MaxRetries || longWait || !RetryPolicy.IsRetryable(response, error.Code, _conventions))
                 {
                     _log.Log(ApiLogLevel.Error, $"{request.OperationId} failed with HTTP {(int)response.StatusCode} after {attempt + 1} attempt(s): {exception.Message}");
                     telemetry.Failed(exception, attempt);
@@ -170,6 +183,85 @@ public sealed class ApiPipeline : IDisposable
             {
                 throw TimedOut(request, attempt, ex, telemetry);
             }
+        }
+    }
+
+    /// <summary>
+    /// Sends one attempt, following redirects here rather than in the handler: the credentials of
+    /// the operation's scheme go only to the client's own origin (scheme, host and port of its base
+    /// address), so neither an operation's other server nor a redirect elsewhere receives them.
+    /// </summary>
+    private async Task<Exchange> SendFollowingRedirectsAsync(ApiRequest request, Uri uri, int attempt, string? idempotencyKey, BufferedContent? buffered, CancellationToken cancellationToken)
+    {
+        var schemes = _credentials.Choose(request.Security);
+        var method = request.Method;
+        var withBody = true;
+        for (var hop = 0; ; hop++)
+        {
+            var message = _messages.Create(request, method, uri, attempt, idempotencyKey, buffered, withBody);
+            HttpResponseMessage response;
+            try
+            {
+                if (IsSameOrigin(uri, BaseAddress))
+                {
+                    await _credentials.ApplyAsync(message, schemes, cancellationToken).ConfigureAwait(false);
+                }
+
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                message.Dispose();
+                throw;
+            }
+
+            var status = (int)response.StatusCode;
+            if (status is not (301 or 302 or 303 or 307 or 308) || hop >= MaxRedirects || response.Headers.Location is not { } location)
+            {
+                return new Exchange(message, response);
+            }
+
+            var next = location.IsAbsoluteUri ? location : new Uri(uri, location);
+            if (next.Scheme != Uri.UriSchemeHttps && next.Scheme != Uri.UriSchemeHttp)
+            {
+                return new Exchange(message, response);
+            }
+
+            response.Dispose();
+            message.Dispose();
+            // 303 always, and 301/302 after a POST as browsers and HttpClient do, become a GET without the body.
+            if (status == 303 || (status is 301 or 302 && method == "POST"))
+            {
+                method = method == "HEAD" ? "HEAD" : "GET";
+                withBody = false;
+            }
+
+            uri = next;
+        }
+    }
+
+    private static bool IsSameOrigin(Uri a, Uri b)
+        => string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase)
+           && string.Equals(a.IdnHost, b.IdnHost, StringComparison.OrdinalIgnoreCase)
+           && a.Port == b.Port;
+
+    /// <summary>A request and its response, disposed together once the response is read.</summary>
+    private readonly struct Exchange : IDisposable
+    {
+        public Exchange(HttpRequestMessage message, HttpResponseMessage response)
+        {
+            Message = message;
+            Response = response;
+        }
+
+        public HttpRequestMessage Message { get; }
+
+        public HttpResponseMessage Response { get; }
+
+        public void Dispose()
+        {
+            Response.Dispose();
+            Message.Dispose();
         }
     }
 

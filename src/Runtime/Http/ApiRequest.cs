@@ -29,6 +29,18 @@ public sealed class ApiRequest
     /// <summary>The HTTP method.</summary>
     public string Method { get; }
 
+    /// <summary>
+    /// The operation's own <c>security</c> when it differs from the spec's default: alternatives,
+    /// each a set of scheme names needed together; an empty list means no credential at all.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>>? Security { get; set; }
+
+    /// <summary>The operation's own server (<c>servers</c> on the operation or its path), absolute or relative to the client's base address.</summary>
+    public string? Server { get; set; }
+
+    /// <summary>The media types the operation answers with, for <c>Accept</c> (null: <c>application/json</c>).</summary>
+    public string? Accept { get; set; }
+
     /// <summary>The spec's operation id, for errors, logs and traces.</summary>
     public string OperationId { get; }
 
@@ -95,8 +107,8 @@ public sealed class ApiRequest
         return this;
     }
 
-    /// <summary>Serializes the body now, once, with the generated writer.</summary>
-    public ApiRequest SetJsonBody<T>(T value, JsonValueWriter<T> write)
+    /// <summary>Serializes the body now, once, with the generated writer, as <paramref name="contentType"/> (a JSON media type of the spec's).</summary>
+    public ApiRequest SetJsonBody<T>(T value, JsonValueWriter<T> write, string contentType = "application/json")
     {
         using var stream = new MemoryStream();
         using (var writer = new Utf8JsonWriter(stream))
@@ -105,7 +117,7 @@ public sealed class ApiRequest
         }
 
         Body = stream.ToArray();
-        ContentType = "application/json";
+        ContentType = contentType;
         return this;
     }
 
@@ -131,9 +143,17 @@ public sealed class ApiRequest
             _ => value.ToString(),
         };
 
-    /// <summary>The full address: the base address's path is kept, with or without its trailing slash.</summary>
+    /// <summary>
+    /// The full address: the operation's <see cref="Server"/> if it has one (resolved against the
+    /// client's), else the client's base address; its path is kept, with or without a trailing slash.
+    /// </summary>
     public Uri BuildUri(Uri baseAddress)
     {
+        if (Server is { } server)
+        {
+            baseAddress = new Uri(baseAddress, server);
+        }
+
         var builder = new StringBuilder(baseAddress.AbsoluteUri.TrimEnd('/'));
         if (_path.Length > 0 && _path[0] != '/')
         {

@@ -3,22 +3,18 @@ using System.Net.Http;
 
 namespace BatchGen;
 
-/// <summary>Where a client's requests go: the options, then the environment, then the HttpClient, then the spec's first server.</summary>
+/// <summary>
+/// Where a client's requests go: what the caller set explicitly (the options, then the HttpClient),
+/// then the client's own <c>{PREFIX}_BASE_URL</c> variable, then the spec's first server. Another
+/// API's variable is never read, so one client's settings cannot redirect another.
+/// </summary>
 internal static class BaseAddressResolver
 {
-    public static Uri Resolve(ClientOptions options, HttpClient? httpClient, string? defaultBaseAddress)
+    public static Uri Resolve(ClientOptions options, HttpClient? httpClient, ApiDescription api)
     {
         if (options.BaseAddress is not null)
         {
             return RequireAbsolute(options.BaseAddress, "ClientOptions.BaseAddress");
-        }
-
-        var fromEnvironment = Environment.GetEnvironmentVariable(ClientOptions.BaseAddressVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            return Uri.TryCreate(fromEnvironment, UriKind.Absolute, out var parsed)
-                ? parsed
-                : throw new ArgumentException($"{ClientOptions.BaseAddressVariable} is not an absolute URL: '{fromEnvironment}'.");
         }
 
         if (httpClient?.BaseAddress is { } clientAddress)
@@ -26,12 +22,20 @@ internal static class BaseAddressResolver
             return RequireAbsolute(clientAddress, "HttpClient.BaseAddress");
         }
 
-        if (defaultBaseAddress is not null && Uri.TryCreate(defaultBaseAddress, UriKind.Absolute, out var specAddress))
+        var fromEnvironment = Environment.GetEnvironmentVariable(api.BaseAddressVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            return Uri.TryCreate(fromEnvironment, UriKind.Absolute, out var parsed)
+                ? parsed
+                : throw new ArgumentException($"{api.BaseAddressVariable} is not an absolute URL: '{fromEnvironment}'.");
+        }
+
+        if (api.DefaultBaseAddress is { } defaultBaseAddress && Uri.TryCreate(defaultBaseAddress, UriKind.Absolute, out var specAddress))
         {
             return specAddress;
         }
 
-        throw new ArgumentException("The spec names no server: set ClientOptions.BaseAddress.", nameof(options));
+        throw new ArgumentException($"The spec names no absolute server: set ClientOptions.BaseAddress or {api.BaseAddressVariable}.", nameof(options));
     }
 
     private static Uri RequireAbsolute(Uri uri, string what)

@@ -17,19 +17,21 @@ internal sealed class RequestMessageFactory
     private static readonly string s_version = typeof(RequestMessageFactory).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
     private static readonly string[] s_retryCounts = { "0", "1", "2", "3", "4", "5", "6", "7", "8", "9" };
 
-    private readonly ClientOptions _options;
     private readonly string _userAgent;
-    private readonly string? _authorization;
+    private readonly List<KeyValuePair<string, string>> _defaultHeaders;
 
-    public RequestMessageFactory(ClientOptions options)
+    public RequestMessageFactory(ClientOptions options, ApiConventions conventions)
     {
-        _options = options;
         _userAgent = options.UserAgent ?? $"BatchGen/{s_version}";
-        _authorization = string.IsNullOrEmpty(options.ApiKey) ? null : "Bearer " + options.ApiKey;
+        _defaultHeaders = new List<KeyValuePair<string, string>>(options.DefaultHeaders);
+        foreach (var pair in conventions.HeadersFromEnvironment)
+        {
+            if (!options.DefaultHeaders.ContainsKey(pair.Key) && Environment.GetEnvironmentVariable(pair.Value) is { Length: > 0 } value)
+            {
+                _defaultHeaders.Add(new KeyValuePair<string, string>(pair.Key, value));
+            }
+        }
     }
-
-    /// <summary>Whether a credential is configured (an error message may say so when none is).</summary>
-    public bool HasCredential => _authorization is not null;
 
     /// <summary>A key that stays the same across the attempts of one call; none for GET, which is safe to repeat anyway.</summary>
     public static string? NewIdempotencyKey(ApiRequest request)
@@ -47,28 +49,18 @@ internal sealed class RequestMessageFactory
         return new BufferedContent(bytes, new List<KeyValuePair<string, IEnumerable<string>>>(content.Headers));
     }
 
-    public HttpRequestMessage Create(ApiRequest request, Uri uri, int attempt, string? idempotencyKey, BufferedContent? buffered)
+    /// <summary>
+    /// One attempt's message, without credentials (the pipeline adds those only for the client's
+    /// own origin). <paramref name="method"/> and <paramref name="withBody"/> differ from the
+    /// request's only when a redirect turns a POST into a GET.
+    /// </summary>
+    public HttpRequestMessage Create(ApiRequest request, string method, Uri uri, int attempt, string? idempotencyKey, BufferedContent? buffered, bool withBody)
     {
-        var message = new HttpRequestMessage(new HttpMethod(request.Method), uri);
+        var message = new HttpRequestMessage(new HttpMethod(method), uri);
         var headers = message.Headers;
         // Header values as strings, added without parsing: no header objects per request.
-        if (_authorization is not null)
-        {
-            headers.TryAddWithoutValidation("Authorization", _authorization);
-        }
-
         headers.TryAddWithoutValidation("User-Agent", _userAgent);
-        headers.TryAddWithoutValidation("Accept", "application/json");
-        if (_options.Organization is not null)
-        {
-            headers.TryAddWithoutValidation("OpenAI-Organization", _options.Organization);
-        }
-
-        if (_options.Project is not null)
-        {
-            headers.TryAddWithoutValidation("OpenAI-Project", _options.Project);
-        }
-
+        headers.TryAddWithoutValidation("Accept", request.Accept ?? "application/json");
         if (idempotencyKey is not null)
         {
             headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
@@ -80,9 +72,22 @@ internal sealed class RequestMessageFactory
             headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
-        message.Content = CreateContent(request, buffered);
+        foreach (var header in _defaultHeaders)
+        {
+            if (!IsCredentialHeader(header.Key))
+            {
+                headers.Remove(header.Key);
+                headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        message.Content = withBody ? CreateContent(request, buffered) : null;
         return message;
     }
+
+    /// <summary>Headers that carry credentials go only through the credential path, which checks the origin.</summary>
+    private static bool IsCredentialHeader(string name)
+        => string.Equals(name, "Authorization", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Cookie", StringComparison.OrdinalIgnoreCase);
 
     private static HttpContent? CreateContent(ApiRequest request, BufferedContent? buffered)
     {

@@ -72,6 +72,7 @@ public static class GeneratorHarness
     {
         ["BatchGenNamespace"] = "OpenAI.Batches",
         ["BatchGenClientName"] = "OpenAIClient",
+        ["BatchGenConventions"] = "OpenAI",
     };
 }
 

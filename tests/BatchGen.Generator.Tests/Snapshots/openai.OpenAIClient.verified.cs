@@ -13,8 +13,27 @@ namespace OpenAI.Batches;
 [global::System.CodeDom.Compiler.GeneratedCode("BatchGen", "0.1.0")]
 public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, global::OpenAI.Batches.ICreateBatch, global::OpenAI.Batches.IRetrieveBatch, global::OpenAI.Batches.ICancelBatch, global::System.IDisposable
 {
-    /// <summary>The spec's first server, used when neither the options, <c>OPENAI_BASE_URL</c> nor the HttpClient name one.</summary>
+    /// <summary>The spec's first server, used when neither the options, the HttpClient nor <c>OPENAI_BASE_URL</c> name one.</summary>
     public const string? DefaultBaseAddress = "https://api.openai.com/v1";
+
+    /// <summary>The prefix of the environment variables this client reads: <c>OPENAI_API_KEY</c> and <c>OPENAI_BASE_URL</c>.</summary>
+    public const string EnvironmentPrefix = "OPENAI";
+
+    /// <summary>The spec's security schemes, for <see cref="global::BatchGen.ApiCredentials"/>.</summary>
+    public static class SecuritySchemeNames
+    {
+        /// <summary>HTTP bearer token.</summary>
+        public const string ApiKeyAuth = "ApiKeyAuth";
+        /// <summary>HTTP bearer token.</summary>
+        public const string AdminApiKeyAuth = "AdminApiKeyAuth";
+    }
+
+    private static readonly global::BatchGen.ApiDescription s_api = new global::BatchGen.ApiDescription(
+        DefaultBaseAddress,
+        EnvironmentPrefix,
+        new global::BatchGen.SecurityScheme[] { global::BatchGen.SecurityScheme.HttpBearer("ApiKeyAuth"), global::BatchGen.SecurityScheme.HttpBearer("AdminApiKeyAuth") },
+        new string[][] { new string[] { "ApiKeyAuth" } },
+        global::BatchGen.ApiConventions.OpenAI);
 
     private readonly global::BatchGen.ApiPipeline _pipeline;
 
@@ -28,14 +47,15 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
     public OpenAIClient(global::BatchGen.ClientOptions options)
     {
         if (options is null) throw new global::System.ArgumentNullException(nameof(options));
-        _pipeline = new global::BatchGen.ApiPipeline(null, options, DefaultBaseAddress);
+        _pipeline = new global::BatchGen.ApiPipeline(null, options, s_api);
     }
 
     /// <summary>Creates a client over <paramref name="httpClient"/>, which it uses as is and never disposes.</summary>
+    /// <remarks>Let its handler leave redirects to the client (<c>AllowAutoRedirect = false</c>): the client follows them itself and sends credentials only to its own origin.</remarks>
     public OpenAIClient(global::System.Net.Http.HttpClient httpClient, global::BatchGen.ClientOptions? options = null)
     {
         if (httpClient is null) throw new global::System.ArgumentNullException(nameof(httpClient));
-        _pipeline = new global::BatchGen.ApiPipeline(httpClient, options, DefaultBaseAddress);
+        _pipeline = new global::BatchGen.ApiPipeline(httpClient, options, s_api);
     }
 
     /// <summary>The address requests go to.</summary>

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace BatchGen.Runtime.Tests;
+
+/// <summary>
+/// A Kestrel server on 127.0.0.1 that records every request exactly as it arrived (target and
+/// headers, credentials included: the tests check what was sent where) and answers with what
+/// <see cref="Respond"/> says, by default 200 with <c>{}</c>.
+/// </summary>
+public sealed class RecordingServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Seen> _seen = new();
+
+    private RecordingServer(WebApplication app) => _app = app;
+
+    public sealed record Seen(string Method, string Target, IReadOnlyDictionary<string, string> Headers)
+    {
+        public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+    }
+
+    public Uri Origin { get; private set; } = null!;
+
+    public IReadOnlyList<Seen> Requests => _seen.ToArray();
+
+    /// <summary>Decides the answer: status, and for 3xx the Location; null means 200 <c>{}</c>.</summary>
+    public Func<HttpRequest, (int Status, string? Location)?> Respond { get; set; } = _ => null;
+
+    public static async Task<RecordingServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var server = new RecordingServer(app);
+        app.Run(server.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.Origin = new Uri(address.TrimEnd('/') + "/");
+        return server;
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        _seen.Enqueue(new Seen(request.Method, request.Path + request.QueryString, headers));
+        var answer = Respond(request);
+        if (answer is { } a)
+        {
+            context.Response.StatusCode = a.Status;
+            if (a.Location is not null)
+            {
+                context.Response.Headers.Location = a.Location;
+            }
+
+            return;
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync("{}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
