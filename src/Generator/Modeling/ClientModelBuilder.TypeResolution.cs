@@ -70,6 +70,13 @@ public sealed partial class ClientModelBuilder
             return ResolveUnion(schema, union, nullable, contextName, pointer);
         }
 
+        if (SchemaClassifier.AnnotatedReference(schema) is { } annotated)
+        {
+            var index = schema.AllOf!.IndexOf(annotated);
+            var type = Resolve(annotated, contextName, $"{pointer}/allOf/{index}");
+            return type.WithNullable(type.IsNullable || SchemaClassifier.IsAnnotatedNullable(schema));
+        }
+
         if (schema.AllOf is { Count: 1 } single && !SchemaClassifier.HasOwnProperties(schema))
         {
             return Resolve(single[0], contextName, pointer + "/allOf/0").WithNullable(nullable);

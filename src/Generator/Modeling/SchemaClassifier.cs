@@ -75,7 +75,61 @@ internal static class SchemaClassifier
         => schema.Properties is { Count: > 0 } && (schema.Type is null || (schema.Type.Value & JsonSchemaType.Object) != 0);
 
     public static bool IsMergedAllOf(IOpenApiSchema schema)
-        => schema.AllOf is { Count: > 1 } || (schema.AllOf is { Count: 1 } && schema.Properties is { Count: > 0 });
+        => (schema.AllOf is { Count: > 1 } || (schema.AllOf is { Count: 1 } && schema.Properties is { Count: > 0 }))
+           && AnnotatedReference(schema) is null;
+
+    /// <summary>
+    /// The one real part of an <c>allOf</c> whose other parts only annotate it:
+    /// <c>allOf: [{$ref: X}, {nullable: true}]</c>, OpenAPI 3.0's way to make a reference nullable
+    /// or describe it (a <c>$ref</c> could have no siblings). Such a schema is X, of whatever kind X
+    /// is; it is not a new type. Null when the schema is anything else.
+    /// </summary>
+    public static IOpenApiSchema? AnnotatedReference(IOpenApiSchema schema)
+    {
+        if (schema.AllOf is not { Count: > 0 } parts || !IsAnnotationOnly(schema, ignoreAllOf: true))
+        {
+            return null;
+        }
+
+        IOpenApiSchema? real = null;
+        foreach (var part in parts)
+        {
+            if (part is null || (part is not OpenApiSchemaReference && IsAnnotationOnly(part, ignoreAllOf: false)))
+            {
+                continue;
+            }
+
+            if (real is not null)
+            {
+                return null; // two real parts: a merge
+            }
+
+            real = part;
+        }
+
+        return real;
+    }
+
+    /// <summary>Whether an annotated reference is nullable: the wrapper or any annotation part says so.</summary>
+    public static bool IsAnnotatedNullable(IOpenApiSchema schema)
+        => IsNullable(schema) || (schema.AllOf ?? new List<IOpenApiSchema>()).Any(p => p is not null and not OpenApiSchemaReference && IsAnnotationOnly(p, ignoreAllOf: false) && IsNullable(p));
+
+    /// <summary>A schema that constrains nothing: only <c>nullable</c>, <c>description</c>, <c>title</c>, <c>default</c>, <c>readOnly</c>, examples and the like.</summary>
+    private static bool IsAnnotationOnly(IOpenApiSchema schema, bool ignoreAllOf)
+        => schema is not OpenApiSchemaReference
+           && (schema.Type is null || schema.Type == JsonSchemaType.Null)
+           && schema.Properties is not { Count: > 0 }
+           && schema.Items is null
+           && schema.AdditionalProperties is null
+           && (ignoreAllOf || schema.AllOf is not { Count: > 0 })
+           && schema.AnyOf is not { Count: > 0 }
+           && schema.OneOf is not { Count: > 0 }
+           && schema.Not is null
+           && schema.Enum is not { Count: > 0 }
+           && schema.Const is null
+           && schema.Format is null
+           && schema.Required is not { Count: > 0 }
+           && schema.Discriminator is null;
 
     public static bool IsStringEnum(IOpenApiSchema schema)
     {
