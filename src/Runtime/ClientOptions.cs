@@ -47,6 +47,14 @@ public sealed class ClientOptions
     /// <summary>The <c>User-Agent</c> header. Default <c>BatchGen/{version}</c>.</summary>
     public string? UserAgent { get; set; }
 
+    /// <summary>
+    /// Whether a response that lacks a property the spec marks required fails
+    /// (<see cref="ApiResponseFormatException"/>). Default false: the member keeps its default and
+    /// the <see cref="Logger"/> hears of it once per operation and property. A value of the wrong
+    /// JSON kind fails either way.
+    /// </summary>
+    public bool StrictResponseReading { get; set; }
+
     /// <summary>Receives retries and failures; see the BatchGen.Extensions package for an <c>ILogger</c> adapter.</summary>
     public IApiLogger? Logger { get; set; }
 

@@ -182,11 +182,57 @@ public sealed class JsonRoundTripTests
     }
 
     [Fact]
-    public void A_missing_required_property_is_named()
+    public void A_missing_required_property_is_named_when_reading_strictly()
     {
+        using var strict = JsonReadContext.Begin(strict: true);
         var ex = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Batch>(CompletedBatch.Replace("\"id\": \"batch_abc123\",", string.Empty)));
         Assert.Contains("Batch", ex.Message);
         Assert.Contains("'id'", ex.Message);
+    }
+
+    [Fact]
+    public void A_missing_required_property_keeps_its_default_and_is_recorded()
+    {
+        using var tolerant = JsonReadContext.Begin(strict: false);
+        var json = CompletedBatch.Replace("\"id\": \"batch_abc123\",", string.Empty).Replace("\"created_at\": 1711471533,", string.Empty);
+        var batch = JsonSerializer.Deserialize<Batch>(json)!;
+        Assert.Null(batch.Id);
+        Assert.Equal(default, batch.CreatedAt);
+        Assert.Equal(BatchStatus.Completed, batch.Status);
+        Assert.Equal(new[] { "Batch.id", "Batch.created_at" }, tolerant.Missing);
+    }
+
+    [Fact]
+    public void A_value_of_the_wrong_kind_is_still_an_error()
+    {
+        var ex = Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<Batch>(CompletedBatch.Replace("\"created_at\": 1711471533", "\"created_at\": \"yesterday\"")));
+        Assert.Contains("created_at", ex.Path);
+    }
+
+    [Fact]
+    public void Unknown_properties_are_kept_and_written_back()
+    {
+        var json = CompletedBatch.Replace("\"id\": \"batch_abc123\",", "\"id\": \"batch_abc123\", \"priority\": {\"level\": 3, \"tags\": [\"a\"]}, \"region\": \"eu\",");
+        var batch = JsonSerializer.Deserialize<Batch>(json)!;
+        Assert.Equal(2, batch.AdditionalProperties!.Count);
+        Assert.Equal(3, batch.AdditionalProperties["priority"].GetProperty("level").GetInt32());
+
+        var written = JsonSerializer.Serialize(batch with { Metadata = new Dictionary<string, string> { ["k"] = "v" } });
+        using var document = JsonDocument.Parse(written);
+        Assert.Equal("eu", document.RootElement.GetProperty("region").GetString());
+        Assert.Equal("""{"level":3,"tags":["a"]}""", document.RootElement.GetProperty("priority").GetRawText());
+    }
+
+    [Fact]
+    public void Records_with_the_same_unknown_properties_stay_equal()
+    {
+        // BatchRequestCounts has no collection members (lists and maps compare by reference in records).
+        var first = JsonSerializer.Deserialize<BatchRequestCounts>("""{"total":3,"completed":2,"failed":1,"a":1,"b":[true]}""")!;
+        var reordered = JsonSerializer.Deserialize<BatchRequestCounts>("""{"b":[true],"total":3,"a":1,"completed":2,"failed":1}""")!;
+        Assert.Equal(first, reordered);
+        Assert.Equal(first.GetHashCode(), reordered.GetHashCode());
+        Assert.NotEqual(first, JsonSerializer.Deserialize<BatchRequestCounts>("""{"total":3,"completed":2,"failed":1,"a":2,"b":[true]}"""));
+        Assert.NotEqual(first, JsonSerializer.Deserialize<BatchRequestCounts>("""{"total":3,"completed":2,"failed":1}"""));
     }
 
     [Fact]

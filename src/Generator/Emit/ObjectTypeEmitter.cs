@@ -40,6 +40,14 @@ internal static class ObjectTypeEmitter
                 writer.WriteLine();
             }
 
+            writer.WriteLine($$"""
+                /// <summary>
+                /// Properties the spec does not list, as the server sent them; written back when this is
+                /// serialized. Compared by name and JSON text, so equality still holds by value.
+                /// </summary>
+                public {{Runtime}}.JsonExtensionData? {{GeneratedNames.AdditionalProperties}} { get; init; }
+
+                """);
             WriteConverter(writer, model, enums, type);
         }
 
@@ -145,18 +153,21 @@ internal static class ObjectTypeEmitter
             }
 
             writer.WriteLine("string? property = null;");
+            writer.WriteLine($"{Runtime}.JsonExtensionData.Builder? unknownProperties = null;");
             using (writer.OpenBlock("try"))
             {
                 using (writer.OpenBlock("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)"))
                 {
                     if (type.Properties.Count == 0)
                     {
+                        writer.WriteLine("var unknownName = reader.GetString()!;");
                         writer.WriteLine("reader.Read();");
-                        writer.WriteLine("reader.Skip();");
+                        writer.WriteLine("(unknownProperties ??= new()).Add(unknownName, ref reader);");
                     }
                     else
                     {
                         writer.WriteLine("var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);");
+                        writer.WriteLine("var unknownName = index < 0 ? reader.GetString() : null;");
                         writer.WriteLine("reader.Read();");
                         using (writer.OpenBlock("switch (index)"))
                         {
@@ -173,8 +184,8 @@ internal static class ObjectTypeEmitter
 
                             writer.WriteLine("default:");
                             writer.Indentation++;
-                            writer.WriteLine("// Properties this version of the spec does not know are skipped, so newer servers stay readable.");
-                            writer.WriteLine("reader.Skip();");
+                            writer.WriteLine("// Properties this version of the spec does not know are kept, so a newer server's survive a round trip.");
+                            writer.WriteLine("(unknownProperties ??= new()).Add(unknownName!, ref reader);");
                             writer.WriteLine("break;");
                             writer.Indentation--;
                         }
@@ -188,14 +199,15 @@ internal static class ObjectTypeEmitter
             }
 
             writer.WriteLine();
+            // A required property the body lacks keeps its default, and the client reports it (or throws, when strict).
             foreach (var property in type.Properties.Where(p => !p.Type.IsNullable && p.ConstantValue is null))
             {
-                writer.WriteLine($"if ({Local(property)} is null) throw {Runtime}.JsonRead.MissingProperty({StringLiteral(type.Name)}, {StringLiteral(property.JsonName)});");
+                writer.WriteLine($"if ({Local(property)} is null) {Runtime}.JsonReadContext.MissingRequired({StringLiteral(type.Name)}, {StringLiteral(property.JsonName)});");
             }
 
             if (type.Properties.Count == 0)
             {
-                writer.WriteLine($"return new {fullName}();");
+                writer.WriteLine($"return new {fullName} {{ {GeneratedNames.AdditionalProperties} = unknownProperties?.Build() }};");
                 return;
             }
 
@@ -211,7 +223,11 @@ internal static class ObjectTypeEmitter
                 }
                 else if (!property.Type.IsNullable && property.Type.IsValueType)
                 {
-                    value = Local(property) + ".Value";
+                    value = $"{Local(property)} ?? default";
+                }
+                else if (!property.Type.IsNullable)
+                {
+                    value = Local(property) + "!"; // null only when the body lacked it, which was reported
                 }
                 else
                 {
@@ -220,6 +236,8 @@ internal static class ObjectTypeEmitter
 
                 writer.WriteLine($"{property.Name} = {value},");
             }
+
+            writer.WriteLine($"{GeneratedNames.AdditionalProperties} = unknownProperties?.Build(),");
 
             writer.Indentation--;
             writer.WriteLine("};");
@@ -281,6 +299,7 @@ internal static class ObjectTypeEmitter
                 }
             }
 
+            writer.WriteLine($"value.{GeneratedNames.AdditionalProperties}?.WriteTo(writer);");
             writer.WriteLine("writer.WriteEndObject();");
         }
     }

@@ -35,10 +35,13 @@ public static class GeneratedNames
     /// <summary>The JSON context class beside the client.</summary>
     public static string JsonContext(string clientName) => clientName + "JsonContext";
 
-    /// <summary>Members every record has, or that BatchGen adds to it (its converter).</summary>
+    /// <summary>The record member holding the properties the schema does not list.</summary>
+    public const string AdditionalProperties = "AdditionalProperties";
+
+    /// <summary>Members every record has, or that BatchGen adds to it (its converter, its unknown properties).</summary>
     public static readonly IReadOnlyCollection<string> ObjectMembers = Set(
         "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "PrintMembers",
-        "Clone", "MemberwiseClone", "Finalize", "ReferenceEquals", JsonConverter);
+        "Clone", "MemberwiseClone", "Finalize", "ReferenceEquals", JsonConverter, AdditionalProperties);
 
     /// <summary>Members of every forward-compatible enum struct.</summary>
     public static readonly IReadOnlyCollection<string> EnumMembers = Set(

@@ -80,7 +80,7 @@ public sealed class ApiPipeline : IDisposable
 
     /// <summary>Sends the request and reads a JSON body with <paramref name="readBody"/>.</summary>
     public Task<ApiResponse<T>> SendAsync<T>(ApiRequest request, JsonValueReader<T> readBody, CancellationToken cancellationToken)
-        => SendCoreAsync(request, new JsonResponseReader<T>(readBody), cancellationToken);
+        => SendCoreAsync(request, new JsonResponseReader<T>(readBody, _options.StrictResponseReading, _log), cancellationToken);
 
     /// <summary>Sends the request and ignores any body.</summary>
     public Task<ApiResponse<bool>> SendAsync(ApiRequest request, CancellationToken cancellationToken)

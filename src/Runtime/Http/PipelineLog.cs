@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace BatchGen;
 
@@ -6,6 +7,7 @@ namespace BatchGen;
 internal sealed class PipelineLog
 {
     private readonly IApiLogger? _logger;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _reportedMissing = new(StringComparer.Ordinal);
 
     public PipelineLog(IApiLogger? logger) => _logger = logger;
 
@@ -32,6 +34,18 @@ internal sealed class PipelineLog
         if (IsEnabled(ApiLogLevel.Warning))
         {
             Log(ApiLogLevel.Warning, $"{request.OperationId} attempt {attempt + 1} failed ({Describe(failure)}); retrying in {delay.TotalMilliseconds:0} ms", failure is ApiException ? null : failure);
+        }
+    }
+
+    /// <summary>A response lacked required properties: each (operation, property) is reported once for the client's life.</summary>
+    public void MissingRequired(ApiRequest request, IReadOnlyList<string> missing)
+    {
+        foreach (var property in missing)
+        {
+            if (_reportedMissing.TryAdd(request.OperationId + " " + property, true))
+            {
+                Log(ApiLogLevel.Warning, $"{request.OperationId}: the response lacks {property}, which the spec marks required; it was read as its default. (Reported once; ClientOptions.StrictResponseReading makes this an error.)");
+            }
         }
     }
 

@@ -49,8 +49,15 @@ internal sealed class BytesResponseReader : ResponseReader<byte[]>
 internal sealed class JsonResponseReader<T> : ResponseReader<T>
 {
     private readonly JsonValueReader<T> _read;
+    private readonly bool _strict;
+    private readonly PipelineLog _log;
 
-    public JsonResponseReader(JsonValueReader<T> read) => _read = read;
+    public JsonResponseReader(JsonValueReader<T> read, bool strict, PipelineLog log)
+    {
+        _read = read;
+        _strict = strict;
+        _log = log;
+    }
 
     public override async Task<T> ReadAsync(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
@@ -69,6 +76,7 @@ internal sealed class JsonResponseReader<T> : ResponseReader<T>
     {
         try
         {
+            using var context = JsonReadContext.Begin(_strict);
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
             if (!reader.Read())
             {
@@ -79,6 +87,11 @@ internal sealed class JsonResponseReader<T> : ResponseReader<T>
             if (reader.Read())
             {
                 throw new JsonException("There is more content after the JSON value.", "$", null, null);
+            }
+
+            if (context.Missing.Count > 0)
+            {
+                _log.MissingRequired(request, context.Missing);
             }
 
             return value;

@@ -105,6 +105,12 @@ public sealed partial record Batch
     /// <remarks>JSON <c>metadata</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
+    /// <summary>
+    /// Properties the spec does not list, as the server sent them; written back when this is
+    /// serialized. Compared by name and JSON text, so equality still holds by value.
+    /// </summary>
+    public global::BatchGen.JsonExtensionData? AdditionalProperties { get; init; }
+
     /// <summary>Reads and writes <see cref="Batch"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.Batch>
@@ -167,11 +173,13 @@ public sealed partial record Batch
             global::OpenAI.Batches.BatchUsage? p_Usage = default;
             global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p_Metadata = default;
             string? property = null;
+            global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    var unknownName = index < 0 ? reader.GetString() : null;
                     reader.Read();
                     switch (index)
                     {
@@ -264,8 +272,8 @@ public sealed partial record Batch
                             p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1));
                             break;
                         default:
-                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                            reader.Skip();
+                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
+                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
                             break;
                     }
                 }
@@ -275,25 +283,25 @@ public sealed partial record Batch
                 throw global::BatchGen.JsonRead.AtProperty(ex, "Batch", property);
             }
 
-            if (p_Id is null) throw global::BatchGen.JsonRead.MissingProperty("Batch", "id");
-            if (p_Endpoint is null) throw global::BatchGen.JsonRead.MissingProperty("Batch", "endpoint");
-            if (p_InputFileId is null) throw global::BatchGen.JsonRead.MissingProperty("Batch", "input_file_id");
-            if (p_CompletionWindow is null) throw global::BatchGen.JsonRead.MissingProperty("Batch", "completion_window");
-            if (p_Status is null) throw global::BatchGen.JsonRead.MissingProperty("Batch", "status");
-            if (p_CreatedAt is null) throw global::BatchGen.JsonRead.MissingProperty("Batch", "created_at");
+            if (p_Id is null) global::BatchGen.JsonReadContext.MissingRequired("Batch", "id");
+            if (p_Endpoint is null) global::BatchGen.JsonReadContext.MissingRequired("Batch", "endpoint");
+            if (p_InputFileId is null) global::BatchGen.JsonReadContext.MissingRequired("Batch", "input_file_id");
+            if (p_CompletionWindow is null) global::BatchGen.JsonReadContext.MissingRequired("Batch", "completion_window");
+            if (p_Status is null) global::BatchGen.JsonReadContext.MissingRequired("Batch", "status");
+            if (p_CreatedAt is null) global::BatchGen.JsonReadContext.MissingRequired("Batch", "created_at");
             return new global::OpenAI.Batches.Batch
             {
-                Id = p_Id,
+                Id = p_Id!,
                 Object = p_Object ?? global::OpenAI.Batches.BatchObject.Batch,
-                Endpoint = p_Endpoint,
+                Endpoint = p_Endpoint!,
                 Model = p_Model,
                 Errors = p_Errors,
-                InputFileId = p_InputFileId,
-                CompletionWindow = p_CompletionWindow,
-                Status = p_Status.Value,
+                InputFileId = p_InputFileId!,
+                CompletionWindow = p_CompletionWindow!,
+                Status = p_Status ?? default,
                 OutputFileId = p_OutputFileId,
                 ErrorFileId = p_ErrorFileId,
-                CreatedAt = p_CreatedAt.Value,
+                CreatedAt = p_CreatedAt ?? default,
                 InProgressAt = p_InProgressAt,
                 ExpiresAt = p_ExpiresAt,
                 FinalizingAt = p_FinalizingAt,
@@ -305,6 +313,7 @@ public sealed partial record Batch
                 RequestCounts = p_RequestCounts,
                 Usage = p_Usage,
                 Metadata = p_Metadata,
+                AdditionalProperties = unknownProperties?.Build(),
             };
         }
 
@@ -387,6 +396,7 @@ public sealed partial record Batch
             if (value.RequestCounts is not null) { writer.WritePropertyName(s_RequestCounts); if (value.RequestCounts is null) { writer.WriteNullValue(); } else { global::OpenAI.Batches.BatchRequestCounts.JsonConverter.WriteValue(writer, value.RequestCounts); } }
             if (value.Usage is not null) { writer.WritePropertyName(s_Usage); if (value.Usage is null) { writer.WriteNullValue(); } else { global::OpenAI.Batches.BatchUsage.JsonConverter.WriteValue(writer, value.Usage); } }
             if (value.Metadata is not null) { writer.WritePropertyName(s_Metadata); if (value.Metadata is null) { writer.WriteNullValue(); } else { global::BatchGen.JsonWrite.Map<string>(writer, value.Metadata, static (global::System.Text.Json.Utf8JsonWriter w1, string v1) => { w1.WriteStringValue(v1); }); } }
+            value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

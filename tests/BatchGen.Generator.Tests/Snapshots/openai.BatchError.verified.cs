@@ -27,6 +27,12 @@ public sealed partial record BatchError
     /// <remarks>JSON <c>line</c>.</remarks>
     public long? Line { get; init; }
 
+    /// <summary>
+    /// Properties the spec does not list, as the server sent them; written back when this is
+    /// serialized. Compared by name and JSON text, so equality still holds by value.
+    /// </summary>
+    public global::BatchGen.JsonExtensionData? AdditionalProperties { get; init; }
+
     /// <summary>Reads and writes <see cref="BatchError"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchError>
@@ -53,11 +59,13 @@ public sealed partial record BatchError
             string? p_Param = default;
             long? p_Line = default;
             string? property = null;
+            global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    var unknownName = index < 0 ? reader.GetString() : null;
                     reader.Read();
                     switch (index)
                     {
@@ -78,8 +86,8 @@ public sealed partial record BatchError
                             p_Line = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::BatchGen.JsonRead.Int64(ref reader);
                             break;
                         default:
-                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                            reader.Skip();
+                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
+                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
                             break;
                     }
                 }
@@ -95,6 +103,7 @@ public sealed partial record BatchError
                 Message = p_Message,
                 Param = p_Param,
                 Line = p_Line,
+                AdditionalProperties = unknownProperties?.Build(),
             };
         }
 
@@ -127,6 +136,7 @@ public sealed partial record BatchError
             if (value.Message is not null) { writer.WritePropertyName(s_Message); if (value.Message is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.Message); } }
             if (value.Param is not null) { writer.WritePropertyName(s_Param); if (value.Param is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.Param); } }
             if (value.Line is not null) { writer.WritePropertyName(s_Line); if (value.Line is null) { writer.WriteNullValue(); } else { writer.WriteNumberValue(value.Line.Value); } }
+            value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

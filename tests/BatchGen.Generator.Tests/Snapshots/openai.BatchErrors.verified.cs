@@ -18,6 +18,12 @@ public sealed partial record BatchErrors
     /// <remarks>JSON <c>data</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::OpenAI.Batches.BatchError>? Data { get; init; }
 
+    /// <summary>
+    /// Properties the spec does not list, as the server sent them; written back when this is
+    /// serialized. Compared by name and JSON text, so equality still holds by value.
+    /// </summary>
+    public global::BatchGen.JsonExtensionData? AdditionalProperties { get; init; }
+
     /// <summary>Reads and writes <see cref="BatchErrors"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchErrors>
@@ -40,11 +46,13 @@ public sealed partial record BatchErrors
             string? p_Object = default;
             global::System.Collections.Generic.IReadOnlyList<global::OpenAI.Batches.BatchError>? p_Data = default;
             string? property = null;
+            global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    var unknownName = index < 0 ? reader.GetString() : null;
                     reader.Read();
                     switch (index)
                     {
@@ -57,8 +65,8 @@ public sealed partial record BatchErrors
                             p_Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::OpenAI.Batches.BatchError>?) : global::BatchGen.JsonRead.List<global::OpenAI.Batches.BatchError>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.BatchError.JsonConverter.ReadValue(ref r1));
                             break;
                         default:
-                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                            reader.Skip();
+                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
+                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
                             break;
                     }
                 }
@@ -72,6 +80,7 @@ public sealed partial record BatchErrors
             {
                 Object = p_Object,
                 Data = p_Data,
+                AdditionalProperties = unknownProperties?.Build(),
             };
         }
 
@@ -98,6 +107,7 @@ public sealed partial record BatchErrors
             writer.WriteStartObject();
             if (value.Object is not null) { writer.WritePropertyName(s_Object); if (value.Object is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.Object); } }
             if (value.Data is not null) { writer.WritePropertyName(s_Data); if (value.Data is null) { writer.WriteNullValue(); } else { global::BatchGen.JsonWrite.List<global::OpenAI.Batches.BatchError>(writer, value.Data, static (global::System.Text.Json.Utf8JsonWriter w1, global::OpenAI.Batches.BatchError v1) => { global::OpenAI.Batches.BatchError.JsonConverter.WriteValue(w1, v1); }); } }
+            value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

@@ -24,6 +24,12 @@ public sealed partial record BatchFileExpirationAfter
     /// <remarks>JSON <c>seconds</c>, required.</remarks>
     public required long Seconds { get; init; }
 
+    /// <summary>
+    /// Properties the spec does not list, as the server sent them; written back when this is
+    /// serialized. Compared by name and JSON text, so equality still holds by value.
+    /// </summary>
+    public global::BatchGen.JsonExtensionData? AdditionalProperties { get; init; }
+
     /// <summary>Reads and writes <see cref="BatchFileExpirationAfter"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchFileExpirationAfter>
@@ -46,11 +52,13 @@ public sealed partial record BatchFileExpirationAfter
             global::OpenAI.Batches.BatchFileExpirationAfterAnchor? p_Anchor = default;
             long? p_Seconds = default;
             string? property = null;
+            global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    var unknownName = index < 0 ? reader.GetString() : null;
                     reader.Read();
                     switch (index)
                     {
@@ -63,8 +71,8 @@ public sealed partial record BatchFileExpirationAfter
                             p_Seconds = global::BatchGen.JsonRead.Int64(ref reader);
                             break;
                         default:
-                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                            reader.Skip();
+                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
+                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
                             break;
                     }
                 }
@@ -74,11 +82,12 @@ public sealed partial record BatchFileExpirationAfter
                 throw global::BatchGen.JsonRead.AtProperty(ex, "BatchFileExpirationAfter", property);
             }
 
-            if (p_Seconds is null) throw global::BatchGen.JsonRead.MissingProperty("BatchFileExpirationAfter", "seconds");
+            if (p_Seconds is null) global::BatchGen.JsonReadContext.MissingRequired("BatchFileExpirationAfter", "seconds");
             return new global::OpenAI.Batches.BatchFileExpirationAfter
             {
                 Anchor = p_Anchor ?? global::OpenAI.Batches.BatchFileExpirationAfterAnchor.CreatedAt,
-                Seconds = p_Seconds.Value,
+                Seconds = p_Seconds ?? default,
+                AdditionalProperties = unknownProperties?.Build(),
             };
         }
 
@@ -105,6 +114,7 @@ public sealed partial record BatchFileExpirationAfter
             writer.WriteStartObject();
             writer.WritePropertyName(s_Anchor); global::OpenAI.Batches.BatchFileExpirationAfterAnchor.JsonConverter.WriteValue(writer, value.Anchor);
             writer.WritePropertyName(s_Seconds); writer.WriteNumberValue(value.Seconds);
+            value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

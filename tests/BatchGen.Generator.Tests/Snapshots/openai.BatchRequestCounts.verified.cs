@@ -24,6 +24,12 @@ public sealed partial record BatchRequestCounts
     /// <remarks>JSON <c>failed</c>, required.</remarks>
     public required long Failed { get; init; }
 
+    /// <summary>
+    /// Properties the spec does not list, as the server sent them; written back when this is
+    /// serialized. Compared by name and JSON text, so equality still holds by value.
+    /// </summary>
+    public global::BatchGen.JsonExtensionData? AdditionalProperties { get; init; }
+
     /// <summary>Reads and writes <see cref="BatchRequestCounts"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchRequestCounts>
@@ -48,11 +54,13 @@ public sealed partial record BatchRequestCounts
             long? p_Completed = default;
             long? p_Failed = default;
             string? property = null;
+            global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    var unknownName = index < 0 ? reader.GetString() : null;
                     reader.Read();
                     switch (index)
                     {
@@ -69,8 +77,8 @@ public sealed partial record BatchRequestCounts
                             p_Failed = global::BatchGen.JsonRead.Int64(ref reader);
                             break;
                         default:
-                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                            reader.Skip();
+                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
+                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
                             break;
                     }
                 }
@@ -80,14 +88,15 @@ public sealed partial record BatchRequestCounts
                 throw global::BatchGen.JsonRead.AtProperty(ex, "BatchRequestCounts", property);
             }
 
-            if (p_Total is null) throw global::BatchGen.JsonRead.MissingProperty("BatchRequestCounts", "total");
-            if (p_Completed is null) throw global::BatchGen.JsonRead.MissingProperty("BatchRequestCounts", "completed");
-            if (p_Failed is null) throw global::BatchGen.JsonRead.MissingProperty("BatchRequestCounts", "failed");
+            if (p_Total is null) global::BatchGen.JsonReadContext.MissingRequired("BatchRequestCounts", "total");
+            if (p_Completed is null) global::BatchGen.JsonReadContext.MissingRequired("BatchRequestCounts", "completed");
+            if (p_Failed is null) global::BatchGen.JsonReadContext.MissingRequired("BatchRequestCounts", "failed");
             return new global::OpenAI.Batches.BatchRequestCounts
             {
-                Total = p_Total.Value,
-                Completed = p_Completed.Value,
-                Failed = p_Failed.Value,
+                Total = p_Total ?? default,
+                Completed = p_Completed ?? default,
+                Failed = p_Failed ?? default,
+                AdditionalProperties = unknownProperties?.Build(),
             };
         }
 
@@ -118,6 +127,7 @@ public sealed partial record BatchRequestCounts
             writer.WritePropertyName(s_Total); writer.WriteNumberValue(value.Total);
             writer.WritePropertyName(s_Completed); writer.WriteNumberValue(value.Completed);
             writer.WritePropertyName(s_Failed); writer.WriteNumberValue(value.Failed);
+            value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

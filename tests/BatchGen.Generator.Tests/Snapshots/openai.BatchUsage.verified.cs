@@ -34,6 +34,12 @@ public sealed partial record BatchUsage
     /// <remarks>JSON <c>total_tokens</c>, required.</remarks>
     public required long TotalTokens { get; init; }
 
+    /// <summary>
+    /// Properties the spec does not list, as the server sent them; written back when this is
+    /// serialized. Compared by name and JSON text, so equality still holds by value.
+    /// </summary>
+    public global::BatchGen.JsonExtensionData? AdditionalProperties { get; init; }
+
     /// <summary>Reads and writes <see cref="BatchUsage"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchUsage>
@@ -62,11 +68,13 @@ public sealed partial record BatchUsage
             global::OpenAI.Batches.BatchUsageOutputTokensDetails? p_OutputTokensDetails = default;
             long? p_TotalTokens = default;
             string? property = null;
+            global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    var unknownName = index < 0 ? reader.GetString() : null;
                     reader.Read();
                     switch (index)
                     {
@@ -91,8 +99,8 @@ public sealed partial record BatchUsage
                             p_TotalTokens = global::BatchGen.JsonRead.Int64(ref reader);
                             break;
                         default:
-                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                            reader.Skip();
+                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
+                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
                             break;
                     }
                 }
@@ -102,18 +110,19 @@ public sealed partial record BatchUsage
                 throw global::BatchGen.JsonRead.AtProperty(ex, "BatchUsage", property);
             }
 
-            if (p_InputTokens is null) throw global::BatchGen.JsonRead.MissingProperty("BatchUsage", "input_tokens");
-            if (p_InputTokensDetails is null) throw global::BatchGen.JsonRead.MissingProperty("BatchUsage", "input_tokens_details");
-            if (p_OutputTokens is null) throw global::BatchGen.JsonRead.MissingProperty("BatchUsage", "output_tokens");
-            if (p_OutputTokensDetails is null) throw global::BatchGen.JsonRead.MissingProperty("BatchUsage", "output_tokens_details");
-            if (p_TotalTokens is null) throw global::BatchGen.JsonRead.MissingProperty("BatchUsage", "total_tokens");
+            if (p_InputTokens is null) global::BatchGen.JsonReadContext.MissingRequired("BatchUsage", "input_tokens");
+            if (p_InputTokensDetails is null) global::BatchGen.JsonReadContext.MissingRequired("BatchUsage", "input_tokens_details");
+            if (p_OutputTokens is null) global::BatchGen.JsonReadContext.MissingRequired("BatchUsage", "output_tokens");
+            if (p_OutputTokensDetails is null) global::BatchGen.JsonReadContext.MissingRequired("BatchUsage", "output_tokens_details");
+            if (p_TotalTokens is null) global::BatchGen.JsonReadContext.MissingRequired("BatchUsage", "total_tokens");
             return new global::OpenAI.Batches.BatchUsage
             {
-                InputTokens = p_InputTokens.Value,
-                InputTokensDetails = p_InputTokensDetails,
-                OutputTokens = p_OutputTokens.Value,
-                OutputTokensDetails = p_OutputTokensDetails,
-                TotalTokens = p_TotalTokens.Value,
+                InputTokens = p_InputTokens ?? default,
+                InputTokensDetails = p_InputTokensDetails!,
+                OutputTokens = p_OutputTokens ?? default,
+                OutputTokensDetails = p_OutputTokensDetails!,
+                TotalTokens = p_TotalTokens ?? default,
+                AdditionalProperties = unknownProperties?.Build(),
             };
         }
 
@@ -150,6 +159,7 @@ public sealed partial record BatchUsage
             writer.WritePropertyName(s_OutputTokens); writer.WriteNumberValue(value.OutputTokens);
             writer.WritePropertyName(s_OutputTokensDetails); global::OpenAI.Batches.BatchUsageOutputTokensDetails.JsonConverter.WriteValue(writer, value.OutputTokensDetails);
             writer.WritePropertyName(s_TotalTokens); writer.WriteNumberValue(value.TotalTokens);
+            value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

@@ -16,6 +16,12 @@ public sealed partial record BatchUsageOutputTokensDetails
     /// <remarks>JSON <c>reasoning_tokens</c>, required.</remarks>
     public required long ReasoningTokens { get; init; }
 
+    /// <summary>
+    /// Properties the spec does not list, as the server sent them; written back when this is
+    /// serialized. Compared by name and JSON text, so equality still holds by value.
+    /// </summary>
+    public global::BatchGen.JsonExtensionData? AdditionalProperties { get; init; }
+
     /// <summary>Reads and writes <see cref="BatchUsageOutputTokensDetails"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchUsageOutputTokensDetails>
@@ -36,11 +42,13 @@ public sealed partial record BatchUsageOutputTokensDetails
             global::BatchGen.JsonRead.StartObject(ref reader, "BatchUsageOutputTokensDetails");
             long? p_ReasoningTokens = default;
             string? property = null;
+            global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    var unknownName = index < 0 ? reader.GetString() : null;
                     reader.Read();
                     switch (index)
                     {
@@ -49,8 +57,8 @@ public sealed partial record BatchUsageOutputTokensDetails
                             p_ReasoningTokens = global::BatchGen.JsonRead.Int64(ref reader);
                             break;
                         default:
-                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                            reader.Skip();
+                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
+                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
                             break;
                     }
                 }
@@ -60,10 +68,11 @@ public sealed partial record BatchUsageOutputTokensDetails
                 throw global::BatchGen.JsonRead.AtProperty(ex, "BatchUsageOutputTokensDetails", property);
             }
 
-            if (p_ReasoningTokens is null) throw global::BatchGen.JsonRead.MissingProperty("BatchUsageOutputTokensDetails", "reasoning_tokens");
+            if (p_ReasoningTokens is null) global::BatchGen.JsonReadContext.MissingRequired("BatchUsageOutputTokensDetails", "reasoning_tokens");
             return new global::OpenAI.Batches.BatchUsageOutputTokensDetails
             {
-                ReasoningTokens = p_ReasoningTokens.Value,
+                ReasoningTokens = p_ReasoningTokens ?? default,
+                AdditionalProperties = unknownProperties?.Build(),
             };
         }
 
@@ -86,6 +95,7 @@ public sealed partial record BatchUsageOutputTokensDetails
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WritePropertyName(s_ReasoningTokens); writer.WriteNumberValue(value.ReasoningTokens);
+            value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

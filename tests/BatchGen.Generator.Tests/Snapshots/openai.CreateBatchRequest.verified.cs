@@ -35,6 +35,12 @@ public sealed partial record CreateBatchRequest
     /// <remarks>JSON <c>output_expires_after</c>.</remarks>
     public global::OpenAI.Batches.BatchFileExpirationAfter? OutputExpiresAfter { get; init; }
 
+    /// <summary>
+    /// Properties the spec does not list, as the server sent them; written back when this is
+    /// serialized. Compared by name and JSON text, so equality still holds by value.
+    /// </summary>
+    public global::BatchGen.JsonExtensionData? AdditionalProperties { get; init; }
+
     /// <summary>Reads and writes <see cref="CreateBatchRequest"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.CreateBatchRequest>
@@ -63,11 +69,13 @@ public sealed partial record CreateBatchRequest
             global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p_Metadata = default;
             global::OpenAI.Batches.BatchFileExpirationAfter? p_OutputExpiresAfter = default;
             string? property = null;
+            global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    var unknownName = index < 0 ? reader.GetString() : null;
                     reader.Read();
                     switch (index)
                     {
@@ -92,8 +100,8 @@ public sealed partial record CreateBatchRequest
                             p_OutputExpiresAfter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchFileExpirationAfter?) : global::OpenAI.Batches.BatchFileExpirationAfter.JsonConverter.ReadValue(ref reader);
                             break;
                         default:
-                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                            reader.Skip();
+                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
+                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
                             break;
                     }
                 }
@@ -103,15 +111,16 @@ public sealed partial record CreateBatchRequest
                 throw global::BatchGen.JsonRead.AtProperty(ex, "CreateBatchRequest", property);
             }
 
-            if (p_InputFileId is null) throw global::BatchGen.JsonRead.MissingProperty("CreateBatchRequest", "input_file_id");
-            if (p_Endpoint is null) throw global::BatchGen.JsonRead.MissingProperty("CreateBatchRequest", "endpoint");
+            if (p_InputFileId is null) global::BatchGen.JsonReadContext.MissingRequired("CreateBatchRequest", "input_file_id");
+            if (p_Endpoint is null) global::BatchGen.JsonReadContext.MissingRequired("CreateBatchRequest", "endpoint");
             return new global::OpenAI.Batches.CreateBatchRequest
             {
-                InputFileId = p_InputFileId,
-                Endpoint = p_Endpoint.Value,
+                InputFileId = p_InputFileId!,
+                Endpoint = p_Endpoint ?? default,
                 CompletionWindow = p_CompletionWindow ?? global::OpenAI.Batches.CreateBatchRequestCompletionWindow._24h,
                 Metadata = p_Metadata,
                 OutputExpiresAfter = p_OutputExpiresAfter,
+                AdditionalProperties = unknownProperties?.Build(),
             };
         }
 
@@ -148,6 +157,7 @@ public sealed partial record CreateBatchRequest
             writer.WritePropertyName(s_CompletionWindow); global::OpenAI.Batches.CreateBatchRequestCompletionWindow.JsonConverter.WriteValue(writer, value.CompletionWindow);
             if (value.Metadata is not null) { writer.WritePropertyName(s_Metadata); if (value.Metadata is null) { writer.WriteNullValue(); } else { global::BatchGen.JsonWrite.Map<string>(writer, value.Metadata, static (global::System.Text.Json.Utf8JsonWriter w1, string v1) => { w1.WriteStringValue(v1); }); } }
             if (value.OutputExpiresAfter is not null) { writer.WritePropertyName(s_OutputExpiresAfter); if (value.OutputExpiresAfter is null) { writer.WriteNullValue(); } else { global::OpenAI.Batches.BatchFileExpirationAfter.JsonConverter.WriteValue(writer, value.OutputExpiresAfter); } }
+            value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

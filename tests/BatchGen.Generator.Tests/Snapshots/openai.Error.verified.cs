@@ -23,6 +23,12 @@ public sealed partial record Error
     /// <remarks>JSON <c>type</c>, required.</remarks>
     public required string Type { get; init; }
 
+    /// <summary>
+    /// Properties the spec does not list, as the server sent them; written back when this is
+    /// serialized. Compared by name and JSON text, so equality still holds by value.
+    /// </summary>
+    public global::BatchGen.JsonExtensionData? AdditionalProperties { get; init; }
+
     /// <summary>Reads and writes <see cref="Error"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.Error>
@@ -49,11 +55,13 @@ public sealed partial record Error
             string? p_Param = default;
             string? p_Type = default;
             string? property = null;
+            global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    var unknownName = index < 0 ? reader.GetString() : null;
                     reader.Read();
                     switch (index)
                     {
@@ -74,8 +82,8 @@ public sealed partial record Error
                             p_Type = global::BatchGen.JsonRead.String(ref reader);
                             break;
                         default:
-                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                            reader.Skip();
+                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
+                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
                             break;
                     }
                 }
@@ -85,14 +93,15 @@ public sealed partial record Error
                 throw global::BatchGen.JsonRead.AtProperty(ex, "Error", property);
             }
 
-            if (p_Message is null) throw global::BatchGen.JsonRead.MissingProperty("Error", "message");
-            if (p_Type is null) throw global::BatchGen.JsonRead.MissingProperty("Error", "type");
+            if (p_Message is null) global::BatchGen.JsonReadContext.MissingRequired("Error", "message");
+            if (p_Type is null) global::BatchGen.JsonReadContext.MissingRequired("Error", "type");
             return new global::OpenAI.Batches.Error
             {
                 Code = p_Code,
-                Message = p_Message,
+                Message = p_Message!,
                 Param = p_Param,
-                Type = p_Type,
+                Type = p_Type!,
+                AdditionalProperties = unknownProperties?.Build(),
             };
         }
 
@@ -125,6 +134,7 @@ public sealed partial record Error
             writer.WritePropertyName(s_Message); writer.WriteStringValue(value.Message);
             writer.WritePropertyName(s_Param); if (value.Param is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.Param); }
             writer.WritePropertyName(s_Type); writer.WriteStringValue(value.Type);
+            value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

@@ -14,6 +14,12 @@ public sealed partial record ErrorResponse
     /// <remarks>JSON <c>error</c>, required.</remarks>
     public required global::OpenAI.Batches.Error Error { get; init; }
 
+    /// <summary>
+    /// Properties the spec does not list, as the server sent them; written back when this is
+    /// serialized. Compared by name and JSON text, so equality still holds by value.
+    /// </summary>
+    public global::BatchGen.JsonExtensionData? AdditionalProperties { get; init; }
+
     /// <summary>Reads and writes <see cref="ErrorResponse"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.ErrorResponse>
@@ -34,11 +40,13 @@ public sealed partial record ErrorResponse
             global::BatchGen.JsonRead.StartObject(ref reader, "ErrorResponse");
             global::OpenAI.Batches.Error? p_Error = default;
             string? property = null;
+            global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    var unknownName = index < 0 ? reader.GetString() : null;
                     reader.Read();
                     switch (index)
                     {
@@ -47,8 +55,8 @@ public sealed partial record ErrorResponse
                             p_Error = global::OpenAI.Batches.Error.JsonConverter.ReadValue(ref reader);
                             break;
                         default:
-                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                            reader.Skip();
+                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
+                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
                             break;
                     }
                 }
@@ -58,10 +66,11 @@ public sealed partial record ErrorResponse
                 throw global::BatchGen.JsonRead.AtProperty(ex, "ErrorResponse", property);
             }
 
-            if (p_Error is null) throw global::BatchGen.JsonRead.MissingProperty("ErrorResponse", "error");
+            if (p_Error is null) global::BatchGen.JsonReadContext.MissingRequired("ErrorResponse", "error");
             return new global::OpenAI.Batches.ErrorResponse
             {
-                Error = p_Error,
+                Error = p_Error!,
+                AdditionalProperties = unknownProperties?.Build(),
             };
         }
 
@@ -84,6 +93,7 @@ public sealed partial record ErrorResponse
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WritePropertyName(s_Error); global::OpenAI.Batches.Error.JsonConverter.WriteValue(writer, value.Error);
+            value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }

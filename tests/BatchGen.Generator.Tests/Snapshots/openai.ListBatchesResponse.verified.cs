@@ -26,6 +26,12 @@ public sealed partial record ListBatchesResponse
     /// <remarks>JSON <c>object</c>, required.</remarks>
     public global::OpenAI.Batches.ListBatchesResponseObject Object { get; init; } = global::OpenAI.Batches.ListBatchesResponseObject.List;
 
+    /// <summary>
+    /// Properties the spec does not list, as the server sent them; written back when this is
+    /// serialized. Compared by name and JSON text, so equality still holds by value.
+    /// </summary>
+    public global::BatchGen.JsonExtensionData? AdditionalProperties { get; init; }
+
     /// <summary>Reads and writes <see cref="ListBatchesResponse"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.ListBatchesResponse>
@@ -54,11 +60,13 @@ public sealed partial record ListBatchesResponse
             bool? p_HasMore = default;
             global::OpenAI.Batches.ListBatchesResponseObject? p_Object = default;
             string? property = null;
+            global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
                     var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
+                    var unknownName = index < 0 ? reader.GetString() : null;
                     reader.Read();
                     switch (index)
                     {
@@ -83,8 +91,8 @@ public sealed partial record ListBatchesResponse
                             p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.ListBatchesResponseObject?) : global::OpenAI.Batches.ListBatchesResponseObject.JsonConverter.ReadValue(ref reader);
                             break;
                         default:
-                            // Properties this version of the spec does not know are skipped, so newer servers stay readable.
-                            reader.Skip();
+                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
+                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
                             break;
                     }
                 }
@@ -94,15 +102,16 @@ public sealed partial record ListBatchesResponse
                 throw global::BatchGen.JsonRead.AtProperty(ex, "ListBatchesResponse", property);
             }
 
-            if (p_Data is null) throw global::BatchGen.JsonRead.MissingProperty("ListBatchesResponse", "data");
-            if (p_HasMore is null) throw global::BatchGen.JsonRead.MissingProperty("ListBatchesResponse", "has_more");
+            if (p_Data is null) global::BatchGen.JsonReadContext.MissingRequired("ListBatchesResponse", "data");
+            if (p_HasMore is null) global::BatchGen.JsonReadContext.MissingRequired("ListBatchesResponse", "has_more");
             return new global::OpenAI.Batches.ListBatchesResponse
             {
-                Data = p_Data,
+                Data = p_Data!,
                 FirstId = p_FirstId,
                 LastId = p_LastId,
-                HasMore = p_HasMore.Value,
+                HasMore = p_HasMore ?? default,
                 Object = p_Object ?? global::OpenAI.Batches.ListBatchesResponseObject.List,
+                AdditionalProperties = unknownProperties?.Build(),
             };
         }
 
@@ -139,6 +148,7 @@ public sealed partial record ListBatchesResponse
             if (value.LastId is not null) { writer.WritePropertyName(s_LastId); if (value.LastId is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.LastId); } }
             writer.WritePropertyName(s_HasMore); writer.WriteBooleanValue(value.HasMore);
             writer.WritePropertyName(s_Object); global::OpenAI.Batches.ListBatchesResponseObject.JsonConverter.WriteValue(writer, value.Object);
+            value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }
     }
