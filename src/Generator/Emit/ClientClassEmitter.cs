@@ -184,10 +184,10 @@ internal static class ClientClassEmitter
         {
             writer.WriteLine($"var {L.ApiRequest} = new {Runtime}.ApiRequest({StringLiteral(operation.HttpMethod)}, {StringLiteral(operation.OperationId)});");
             WriteRequestSettings(writer, operation);
-            WritePath(writer, operation);
+            WritePath(writer, ns, operation);
             foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
             {
-                WriteQueryOrHeader(writer, parameter);
+                WriteQueryOrHeader(writer, ns, parameter);
             }
 
             if (operation.Body is { } body)
@@ -279,7 +279,7 @@ internal static class ClientClassEmitter
         }
     }
 
-    private static void WritePath(SourceWriter writer, OperationModel operation)
+    private static void WritePath(SourceWriter writer, string ns, OperationModel operation)
     {
         var path = operation.Path;
         var position = 0;
@@ -299,8 +299,7 @@ internal static class ClientClassEmitter
             }
             else
             {
-                var value = parameter.Type.Kind == TypeKind.String ? parameter.Name : $"{Runtime}.ApiRequest.Format({parameter.Name})!";
-                writer.WriteLine($"{L.ApiRequest}.AppendPathParameter({StringLiteral(wireName)}, {value});");
+                writer.WriteLine(PathParameterCall(parameter, ns));
             }
 
             position = match.Index + match.Length;
@@ -312,18 +311,72 @@ internal static class ClientClassEmitter
         }
     }
 
-    private static void WriteQueryOrHeader(SourceWriter writer, ParameterModel parameter)
+    /// <summary>How a value of this type is serialized: as one scalar, as items, or as an object's name and value pairs.</summary>
+    private enum ValueShape
     {
-        var add = parameter.Location == ParameterLocation.Header ? "AddHeader" : "AddQuery";
-        if (parameter.Type.Kind == TypeKind.Array)
-        {
-            // Arrays go out exploded (?tag=a&tag=b), OpenAPI's default for query parameters.
-            writer.WriteLine($"if ({parameter.Name} is not null) foreach (var {L.QueryItem} in {parameter.Name}) {L.ApiRequest}.{add}({StringLiteral(parameter.WireName)}, {Runtime}.ApiRequest.Format({L.QueryItem}));");
-            return;
-        }
+        Scalar,
+        Items,
+        Pairs,
+    }
 
-        var value = parameter.Type.Kind == TypeKind.String ? parameter.Name : $"{Runtime}.ApiRequest.Format({parameter.Name})";
-        writer.WriteLine($"{L.ApiRequest}.{add}({StringLiteral(parameter.WireName)}, {value});");
+    private static ValueShape ShapeOf(TypeRef type) => type.Kind switch
+    {
+        TypeKind.Array => ValueShape.Items,
+        TypeKind.Object or TypeKind.Map => ValueShape.Pairs,
+        _ => ValueShape.Scalar,
+    };
+
+    /// <summary>The text of a scalar parameter; Unix times go as seconds, the way the spec declares them.</summary>
+    private static string ScalarText(ParameterModel parameter)
+        => parameter.Type.Kind switch
+        {
+            TypeKind.String => parameter.Name,
+            TypeKind.UnixTime => $"{Runtime}.ApiRequest.Format({parameter.Name}{(parameter.Type.IsNullable ? "?" : string.Empty)}.ToUnixTimeSeconds())",
+            _ => $"{Runtime}.ApiRequest.Format({parameter.Name})",
+        };
+
+    /// <summary>A path value's text: never null (a path parameter's type is not nullable), which only formatting hides from the compiler.</summary>
+    private static string NonNull(ParameterModel parameter)
+        => parameter.Type.Kind == TypeKind.String ? parameter.Name : ScalarText(parameter) + "!";
+
+    private static string ItemsText(ParameterModel parameter)
+        => $"{Runtime}.ApiRequest.FormatItems({parameter.Name})";
+
+    private static string PairsText(ParameterModel parameter, string ns)
+    {
+        var type = parameter.Type.WithNullable(false);
+        var typeName = TypeName(type, ns);
+        return $"{Runtime}.ApiRequest.Pairs<{typeName}>({parameter.Name}, static ({Json}.Utf8JsonWriter w, {typeName} v) => {{ {WriteStatement(type, ns, "w", "v")} }})";
+    }
+
+    private static string Style(ParameterModel parameter) => $"{Runtime}.ParameterStyle.{parameter.Style}, {(parameter.Explode ? "true" : "false")}";
+
+    private static string PathParameterCall(ParameterModel parameter, string ns)
+    {
+        var wire = StringLiteral(parameter.WireName);
+        return ShapeOf(parameter.Type) switch
+        {
+            ValueShape.Items => $"{L.ApiRequest}.AppendPathItems({wire}, {ItemsText(parameter)}!, {Style(parameter)});",
+            ValueShape.Pairs => $"{L.ApiRequest}.AppendPathObject({wire}, {PairsText(parameter, ns)}!, {Style(parameter)});",
+            _ when parameter.Style == "Simple" => $"{L.ApiRequest}.AppendPathParameter({wire}, {NonNull(parameter)});",
+            _ => $"{L.ApiRequest}.AppendPathParameter({wire}, {NonNull(parameter)}, {Style(parameter)});",
+        };
+    }
+
+    private static void WriteQueryOrHeader(SourceWriter writer, string ns, ParameterModel parameter)
+    {
+        var wire = StringLiteral(parameter.WireName);
+        var header = parameter.Location == ParameterLocation.Header;
+        var explode = parameter.Explode ? "true" : "false";
+        writer.WriteLine(ShapeOf(parameter.Type) switch
+        {
+            ValueShape.Items when header => $"{L.ApiRequest}.AddHeaderItems({wire}, {ItemsText(parameter)}, {explode});",
+            ValueShape.Items => $"{L.ApiRequest}.AddQueryItems({wire}, {ItemsText(parameter)}, {Style(parameter)});",
+            ValueShape.Pairs when header => $"{L.ApiRequest}.AddHeaderObject({wire}, {PairsText(parameter, ns)}, {explode});",
+            ValueShape.Pairs => $"{L.ApiRequest}.AddQueryObject({wire}, {PairsText(parameter, ns)}, {Style(parameter)});",
+            _ when header => $"{L.ApiRequest}.AddHeader({wire}, {ScalarText(parameter)});",
+            _ => $"{L.ApiRequest}.AddQuery({wire}, {ScalarText(parameter)});",
+        });
     }
 
     private static void WriteCancelAndWait(SourceWriter writer, ClientModel model, CancelAndWaitModel wait)

@@ -131,13 +131,17 @@ public enum ParameterLocation
 
 /// <param name="Name">The C# parameter name (camelCase).</param>
 /// <param name="WireName">The name in the path template, query string or header.</param>
+/// <param name="Style">OpenAPI's <c>style</c>, as the runtime's <c>ParameterStyle</c> member (<c>Form</c>, <c>Simple</c>, <c>DeepObject</c>…).</param>
+/// <param name="Explode">OpenAPI's <c>explode</c>, with its default for the style.</param>
 public sealed record ParameterModel(
     string Name,
     string WireName,
     ParameterLocation Location,
     TypeRef Type,
     bool IsRequired,
-    string? Description);
+    string? Description,
+    string Style = "Form",
+    bool Explode = true);
 
 /// <param name="IsRawContent">A body that is not JSON (<c>multipart/form-data</c>, files): the caller passes an HttpContent.</param>
 public sealed record RequestBodyModel(string ParameterName, TypeRef Type, bool IsRequired, string ContentType, string? Description, bool IsRawContent = false);

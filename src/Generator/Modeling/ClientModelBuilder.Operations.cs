@@ -139,6 +139,7 @@ public sealed partial class ClientModelBuilder
                 _ => Model.ParameterLocation.Query,
             };
             var required = parameter.Required || modelLocation == Model.ParameterLocation.Path;
+            var style = StyleOf(parameter, modelLocation);
             var type = Resolve(parameter.Schema, methodName + Naming.ToPascalCase(parameter.Name!), parameterPointer + "/schema");
             parameters.Add(new ParameterModel(
                 Name: parameterNames.Claim(Naming.ToCamelCase(parameter.Name!)),
@@ -147,7 +148,9 @@ public sealed partial class ClientModelBuilder
                 // A path segment cannot be null, whatever the schema says; other parameters are left out when null.
                 Type: type.WithNullable(modelLocation != Model.ParameterLocation.Path && (type.IsNullable || !required)),
                 IsRequired: required,
-                Description: SchemaClassifier.Clean(parameter.Description)));
+                Description: SchemaClassifier.Clean(parameter.Description),
+                Style: style,
+                Explode: parameter.Explode));
         }
 
         var body = operation.RequestBody is { } requestBody
@@ -174,6 +177,28 @@ public sealed partial class ClientModelBuilder
             Security: OperationSecurity(operation),
             Server: OperationServer(site),
             Accept: response.MediaTypes);
+    }
+
+    /// <summary>
+    /// The parameter's <c>style</c>, defaulting by location (form for the query, simple for path and
+    /// header); a style the location does not allow falls back to that default with BG0100.
+    /// </summary>
+    private string StyleOf(IOpenApiParameter parameter, Model.ParameterLocation location)
+    {
+        var fallback = location == Model.ParameterLocation.Query ? "Form" : "Simple";
+        if (parameter.Style is not { } style)
+        {
+            return fallback;
+        }
+
+        var name = style.ToString();
+        var allowed = location switch
+        {
+            Model.ParameterLocation.Query => name is "Form" or "SpaceDelimited" or "PipeDelimited" or "DeepObject",
+            Model.ParameterLocation.Path => name is "Simple" or "Label" or "Matrix",
+            _ => name == "Simple",
+        };
+        return allowed ? name : fallback;
     }
 
     /// <summary>The operation's own <c>security</c>, or null when it is the same as the spec's (so most operations carry nothing).</summary>

@@ -66,6 +66,13 @@ public sealed class ApiRequest
     /// </summary>
     public ApiRequest AppendPathParameter(string name, string value)
     {
+        CheckPathValue(name, value);
+        _path.Append(Uri.EscapeDataString(value));
+        return this;
+    }
+
+    private static void CheckPathValue(string name, string value)
+    {
         if (value is null)
         {
             throw new ArgumentNullException(name, $"The path parameter '{name}' is required.");
@@ -80,8 +87,45 @@ public sealed class ApiRequest
         {
             throw new ArgumentException($"The path parameter '{name}' must not be '{value}': it would address a different resource.", name);
         }
+    }
 
-        _path.Append(Uri.EscapeDataString(value));
+    /// <summary>
+    /// Appends a path parameter in <paramref name="style"/> (<c>label</c> <c>.v</c>, <c>matrix</c>
+    /// <c>;name=v</c>); the checks of <see cref="AppendPathParameter(string, string)"/> apply to the value.
+    /// </summary>
+    public ApiRequest AppendPathParameter(string name, string value, ParameterStyle style, bool explode)
+    {
+        if (style == ParameterStyle.Simple)
+        {
+            return AppendPathParameter(name, value);
+        }
+
+        CheckPathValue(name, value);
+        _path.Append(ParameterSerializer.Path(name, value, null, null, style, explode));
+        return this;
+    }
+
+    /// <summary>Appends an array path parameter (<c>3,4</c>, <c>.3.4</c>, <c>;id=3;id=4</c>…); it must have items.</summary>
+    public ApiRequest AppendPathItems(string name, IReadOnlyList<string> items, ParameterStyle style, bool explode)
+    {
+        if (items is null || items.Count == 0)
+        {
+            throw new ArgumentException($"The path parameter '{name}' must have at least one item.", name);
+        }
+
+        _path.Append(ParameterSerializer.Path(name, null, items, null, style, explode));
+        return this;
+    }
+
+    /// <summary>Appends an object path parameter (<c>role,admin</c>, <c>role=admin</c>…); it must have properties.</summary>
+    public ApiRequest AppendPathObject(string name, IReadOnlyList<KeyValuePair<string, string>> pairs, ParameterStyle style, bool explode)
+    {
+        if (pairs is null || pairs.Count == 0)
+        {
+            throw new ArgumentException($"The path parameter '{name}' must have at least one property.", name);
+        }
+
+        _path.Append(ParameterSerializer.Path(name, null, null, pairs, style, explode));
         return this;
     }
 
@@ -90,7 +134,29 @@ public sealed class ApiRequest
     {
         if (value is not null)
         {
-            (_query ??= new()).Add(new KeyValuePair<string, string>(name, value));
+            (_query ??= new()).Add(new KeyValuePair<string, string>(Uri.EscapeDataString(name), Uri.EscapeDataString(value)));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds an array query parameter in <paramref name="style"/>; null leaves it out.</summary>
+    public ApiRequest AddQueryItems(string name, IReadOnlyList<string>? items, ParameterStyle style, bool explode)
+    {
+        if (items is not null)
+        {
+            (_query ??= new()).AddRange(ParameterSerializer.QueryItems(name, items, style, explode));
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds an object or map query parameter in <paramref name="style"/>; null leaves it out.</summary>
+    public ApiRequest AddQueryObject(string name, IReadOnlyList<KeyValuePair<string, string>>? pairs, ParameterStyle style, bool explode)
+    {
+        if (pairs is not null)
+        {
+            (_query ??= new()).AddRange(ParameterSerializer.QueryObject(name, pairs, style, explode));
         }
 
         return this;
@@ -105,6 +171,73 @@ public sealed class ApiRequest
         }
 
         return this;
+    }
+
+    /// <summary>Adds an array header (<c>3,4</c>); null leaves it out.</summary>
+    public ApiRequest AddHeaderItems(string name, IReadOnlyList<string>? items, bool explode)
+        => items is null ? this : AddHeader(name, ParameterSerializer.Header(items, null, explode));
+
+    /// <summary>Adds an object header (<c>role,admin</c>, or with <paramref name="explode"/> <c>role=admin</c>); null leaves it out.</summary>
+    public ApiRequest AddHeaderObject(string name, IReadOnlyList<KeyValuePair<string, string>>? pairs, bool explode)
+        => pairs is null ? this : AddHeader(name, ParameterSerializer.Header(null, pairs, explode));
+
+    /// <summary>Each item formatted as <see cref="Format{T}"/> does; null stays null.</summary>
+    public static IReadOnlyList<string>? FormatItems<T>(IEnumerable<T>? items)
+    {
+        if (items is null)
+        {
+            return null;
+        }
+
+        var result = new List<string>();
+        foreach (var item in items)
+        {
+            result.Add(Format(item) ?? string.Empty);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// An object's (or map's) top-level properties as name and text pairs, from its generated JSON
+    /// writer: strings as they are, numbers and booleans as JSON writes them, nested values as JSON
+    /// text, nulls left out. Null stays null.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>>? Pairs<T>(T? value, JsonValueWriter<T> write)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            write(writer, value);
+        }
+
+        using var document = JsonDocument.Parse(stream.ToArray());
+        var pairs = new List<KeyValuePair<string, string>>();
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return pairs;
+        }
+
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            var text = property.Value.ValueKind switch
+            {
+                JsonValueKind.Null or JsonValueKind.Undefined => null,
+                JsonValueKind.String => property.Value.GetString(),
+                _ => property.Value.GetRawText(),
+            };
+            if (text is not null)
+            {
+                pairs.Add(new KeyValuePair<string, string>(property.Name, text));
+            }
+        }
+
+        return pairs;
     }
 
     /// <summary>Serializes the body now, once, with the generated writer, as <paramref name="contentType"/> (a JSON media type of the spec's).</summary>
@@ -165,10 +298,11 @@ public sealed class ApiRequest
         {
             for (var i = 0; i < _query.Count; i++)
             {
+                // Stored escaped: a style's separators (',', '%20', '%7C') are not escaped again.
                 builder.Append(i == 0 ? '?' : '&')
-                    .Append(Uri.EscapeDataString(_query[i].Key))
+                    .Append(_query[i].Key)
                     .Append('=')
-                    .Append(Uri.EscapeDataString(_query[i].Value));
+                    .Append(_query[i].Value);
             }
         }
 
