@@ -5,9 +5,10 @@ using System.Net.Http.Headers;
 namespace BatchGen;
 
 /// <summary>
-/// The server answered with an error status. <see cref="Exception.Message"/> is the server's
-/// error message when it sent one in OpenAI's error shape; otherwise it describes the status and
-/// the start of the body.
+/// The server answered with an error status. <see cref="Exception.Message"/> is the server's own
+/// message when its body has one where error bodies commonly put it (<c>error.message</c>,
+/// <c>message</c>, <c>detail</c>, <c>title</c>, <c>error</c>); otherwise it describes the status and
+/// the start of the body. <see cref="Error"/> is the body as the spec's error schema.
 /// </summary>
 public class ApiException : Exception
 {
@@ -41,6 +42,25 @@ public class ApiException : Exception
 
     /// <summary>The raw response body (up to 64 KiB), whatever its shape.</summary>
     public string? ResponseBody { get; }
+
+    /// <summary>
+    /// The body read as the error schema the spec declares for this status (the generated type,
+    /// such as <c>ErrorResponse</c>), or null when it declares none or the body does not match it.
+    /// </summary>
+    public object? Error { get; internal set; }
+
+    /// <summary>The typed <see cref="Error"/>, when it is a <typeparamref name="T"/>.</summary>
+    public bool TryGetError<T>(out T error)
+    {
+        if (Error is T typed)
+        {
+            error = typed;
+            return true;
+        }
+
+        error = default!;
+        return false;
+    }
 
     /// <summary>The response headers.</summary>
     public HttpResponseHeaders? Headers { get; }

@@ -70,7 +70,7 @@ public sealed class AuthTests : IAsyncLifetime
     [Fact]
     public async Task A_requirement_half_met_sends_neither_key_and_the_error_says_what_is_missing()
     {
-        _server.Respond = _ => (401, null);
+        _server.Respond = _ => new RecordingServer.Answer(401);
         using var client = Client(c => c.SetKey(KeysClient.SecuritySchemeNames.ClientId, "client-1"));
         var ex = await Assert.ThrowsAsync<AuthenticationException>(() => client.GetWithPairAsync());
         Assert.Null(Only().Header("X-Client-Id"));
@@ -205,7 +205,7 @@ public sealed class AuthTests : IAsyncLifetime
     [Fact]
     public async Task A_redirect_to_another_origin_carries_no_credential()
     {
-        _server.Respond = r => r.Path == "/v1/bearer" ? (307, new Uri(_elsewhere.Origin, "landing").AbsoluteUri) : null;
+        _server.Respond = r => r.Path == "/v1/bearer" ? new RecordingServer.Answer(307, new Uri(_elsewhere.Origin, "landing").AbsoluteUri) : null;
         using var client = Client(c => All(c));
         await client.GetWithBearerAsync();
 
@@ -218,7 +218,7 @@ public sealed class AuthTests : IAsyncLifetime
     [Fact]
     public async Task A_redirect_to_another_origin_drops_query_and_header_keys_too()
     {
-        _server.Respond = r => r.Path.StartsWithSegments("/v1/query") || r.Path == "/v1/pair" ? (302, new Uri(_elsewhere.Origin, "landing").AbsoluteUri) : null;
+        _server.Respond = r => r.Path.StartsWithSegments("/v1/query") || r.Path == "/v1/pair" ? new RecordingServer.Answer(302, new Uri(_elsewhere.Origin, "landing").AbsoluteUri) : null;
         using var client = Client(c => All(c));
         await client.GetWithQueryKeyAsync();
         await client.GetWithPairAsync();
@@ -235,7 +235,7 @@ public sealed class AuthTests : IAsyncLifetime
     [Fact]
     public async Task A_redirect_within_the_origin_keeps_the_credential()
     {
-        _server.Respond = r => r.Path == "/v1/bearer" ? (308, "/v1/moved") : null;
+        _server.Respond = r => r.Path == "/v1/bearer" ? new RecordingServer.Answer(308, "/v1/moved") : null;
         using var client = Client(c => All(c));
         await client.GetWithBearerAsync();
         Assert.Equal(new[] { "/v1/bearer", "/v1/moved" }, _server.Requests.Select(r => r.Target));
@@ -260,7 +260,7 @@ public sealed class AuthTests : IAsyncLifetime
     [Fact]
     public async Task Default_headers_cannot_smuggle_a_credential_past_the_origin_check()
     {
-        _server.Respond = r => r.Path == "/v1/public" ? (307, new Uri(_elsewhere.Origin, "landing").AbsoluteUri) : null;
+        _server.Respond = r => r.Path == "/v1/public" ? new RecordingServer.Answer(307, new Uri(_elsewhere.Origin, "landing").AbsoluteUri) : null;
         using var client = Client(c => { }, o => { o.DefaultHeaders["Authorization"] = "Bearer smuggled"; o.DefaultHeaders["X-Trace"] = "t1"; });
         await client.GetPublicAsync();
         Assert.Null(Only().Header("Authorization"));

@@ -58,6 +58,7 @@ public sealed class ClientOperationTests : ClientTestBase
         Assert.Equal("invalid_request_error", ex.ErrorType);
         Assert.Equal(HttpStatusCode.BadRequest, ex.StatusCode);
         Assert.StartsWith("req_", ex.RequestId);
+        Assert.Null(ex.Error); // the Batch operations declare no error responses, as in OpenAI's own spec
     }
 
     [Fact]

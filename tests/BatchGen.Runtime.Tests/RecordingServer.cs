@@ -31,8 +31,11 @@ public sealed class RecordingServer : IAsyncDisposable
 
     public IReadOnlyList<Seen> Requests => _seen.ToArray();
 
-    /// <summary>Decides the answer: status, and for 3xx the Location; null means 200 <c>{}</c>.</summary>
-    public Func<HttpRequest, (int Status, string? Location)?> Respond { get; set; } = _ => null;
+    /// <summary>An answer: a status, a Location for redirects, a body.</summary>
+    public sealed record Answer(int Status, string? Location = null, string? Body = null, string ContentType = "application/json");
+
+    /// <summary>Decides the answer; null means 200 <c>{}</c>.</summary>
+    public Func<HttpRequest, Answer?> Respond { get; set; } = _ => null;
 
     public static async Task<RecordingServer> StartAsync()
     {
@@ -60,6 +63,12 @@ public sealed class RecordingServer : IAsyncDisposable
             if (a.Location is not null)
             {
                 context.Response.Headers.Location = a.Location;
+            }
+
+            if (a.Body is not null)
+            {
+                context.Response.ContentType = a.ContentType;
+                await context.Response.WriteAsync(a.Body);
             }
 
             return;

@@ -183,7 +183,7 @@ internal static class ClientClassEmitter
         using (writer.OpenBlock($"{obsolete}public global::System.Threading.Tasks.Task<{Runtime}.ApiResponse<{responseType}>> {withResponseMethod}({declaration})"))
         {
             writer.WriteLine($"var {L.ApiRequest} = new {Runtime}.ApiRequest({StringLiteral(operation.HttpMethod)}, {StringLiteral(operation.OperationId)});");
-            WriteRequestSettings(writer, operation);
+            WriteRequestSettings(writer, ns, operation);
             WritePath(writer, ns, operation);
             foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
             {
@@ -218,7 +218,7 @@ internal static class ClientClassEmitter
     }
 
     /// <summary>What differs from the client's defaults: the operation's own security, server and response media types.</summary>
-    private static void WriteRequestSettings(SourceWriter writer, OperationModel operation)
+    private static void WriteRequestSettings(SourceWriter writer, string ns, OperationModel operation)
     {
         if (operation.Security is not null)
         {
@@ -233,6 +233,31 @@ internal static class ClientClassEmitter
         if (operation.Response.MediaTypes is { } accept && accept != "application/json")
         {
             writer.WriteLine($"{L.ApiRequest}.Accept = {StringLiteral(accept)};");
+        }
+
+        if (operation.Errors.Count > 0)
+        {
+            writer.WriteLine($"{L.ApiRequest}.ReadError = static (int status, ref {Json}.Utf8JsonReader r) => status switch");
+            writer.WriteLine("{");
+            writer.Indentation++;
+            foreach (var error in operation.Errors)
+            {
+                var pattern = error.Status switch
+                {
+                    "default" => "_",
+                    var range when range.EndsWith("XX", System.StringComparison.Ordinal) => $">= {range[0]}00 and <= {range[0]}99",
+                    var code => code,
+                };
+                writer.WriteLine($"{pattern} => (object?){ReadExpression(error.Type, ns, "r")},");
+            }
+
+            if (!operation.Errors.Any(e => e.Status == "default"))
+            {
+                writer.WriteLine("_ => null,");
+            }
+
+            writer.Indentation--;
+            writer.WriteLine("};");
         }
     }
 

@@ -105,6 +105,7 @@ public sealed record UnionVariantModel(
 /// <param name="Security">The operation's own <c>security</c>; null when it uses the spec's default.</param>
 /// <param name="Server">The operation's (or its path's) first server, when it has one.</param>
 /// <param name="Accept">The media types of its success responses, for <c>Accept</c>; null: JSON.</param>
+/// <param name="Errors">Its error responses with JSON bodies, most specific first (codes, ranges, then <c>default</c>).</param>
 public sealed record OperationModel(
     string OperationId,
     string MethodName,
@@ -120,7 +121,11 @@ public sealed record OperationModel(
     PagingModel? Paging,
     EquatableArray<SecurityRequirementModel>? Security = null,
     string? Server = null,
-    string? Accept = null);
+    string? Accept = null,
+    EquatableArray<ErrorResponseModel> Errors = default);
+
+/// <summary>A non-2xx response with a JSON body: <c>400</c>, a range (<c>4XX</c>) or <c>default</c>, and its type.</summary>
+public sealed record ErrorResponseModel(string Status, TypeRef Type);
 
 public enum ParameterLocation
 {

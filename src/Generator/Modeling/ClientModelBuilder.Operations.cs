@@ -176,7 +176,8 @@ public sealed partial class ClientModelBuilder
             Paging: null,
             Security: OperationSecurity(operation),
             Server: OperationServer(site),
-            Accept: response.MediaTypes);
+            Accept: response.MediaTypes,
+            Errors: BuildErrorResponses(operation, methodName, pointer + "/responses"));
     }
 
     /// <summary>
@@ -295,6 +296,30 @@ public sealed partial class ClientModelBuilder
         }
 
         return new ResponseModel(null, SchemaClassifier.Clean(chosen.Value.Description));
+    }
+
+    /// <summary>The JSON bodies of the operation's error responses, most specific first, so the first match wins.</summary>
+    private EquatableArray<ErrorResponseModel> BuildErrorResponses(OpenApiOperation operation, string methodName, string pointer)
+    {
+        var result = new List<ErrorResponseModel>();
+        foreach (var pair in operation.Responses ?? new OpenApiResponses())
+        {
+            var status = pair.Key.ToUpperInvariant();
+            var isError = status == "DEFAULT" || (status.Length == 3 && status[0] is >= '3' and <= '5');
+            var json = (pair.Value?.Content ?? new Dictionary<string, IOpenApiMediaType>()).FirstOrDefault(c => IsJson(c.Key));
+            if (!isError || json.Value?.Schema is null)
+            {
+                continue;
+            }
+
+            var type = Resolve(json.Value.Schema, methodName + "Error" + Naming.ToPascalCase(pair.Key), SpecPointer.Append(SpecPointer.Append(pointer, pair.Key) + "/content", json.Key) + "/schema");
+            result.Add(new ErrorResponseModel(status == "DEFAULT" ? "default" : status, type.WithNullable(false)));
+        }
+
+        return result
+            .OrderBy(e => e.Status == "default" ? 2 : e.Status.EndsWith("XX", StringComparison.Ordinal) ? 1 : 0)
+            .ThenBy(e => e.Status, StringComparer.Ordinal)
+            .ToEquatableArray();
     }
 
     private static bool IsJson(string contentType)

@@ -28,6 +28,13 @@ internal static class ApiExceptionFactory
             message += missingCredential;
         }
 
+        var exception = Create(response, error, retryAfter, status, requestId, message!);
+        exception.Error = error.Value;
+        return exception;
+    }
+
+    private static ApiException Create(HttpResponseMessage response, ErrorBody error, TimeSpan? retryAfter, HttpStatusCode status, string? requestId, string message)
+    {
         return (int)status switch
         {
             400 => new BadRequestException(message!, status, requestId, error.Type, error.Code, error.Param, error.Body, response.Headers),

@@ -122,7 +122,7 @@ public sealed class ApiPipeline : IDisposable
                     return new ApiResponse<T>(value, response.StatusCode, response.Headers, attempt);
                 }
 
-                var error = await ErrorBodyReader.ReadAsync(response, linked.Token).ConfigureAwait(false);
+                var error = await ErrorBodyReader.ReadAsync(response, request.ReadError, linked.Token).ConfigureAwait(false);
                 serverDelay = RetryPolicy.ServerDelay(response.Headers, DateTimeOffset.UtcNow, _conventions);
                 var longWait = serverDelay is { } asked && asked > RetryPolicy.MaxServerDelay;
                 var exception = ApiExceptionFactory.Create(response, error, longWait || (int)response.StatusCode == 429 ? serverDelay : null, _credentials.DescribeMissing(request.Security));

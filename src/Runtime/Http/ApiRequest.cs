@@ -38,6 +38,9 @@ public sealed class ApiRequest
     /// <summary>The operation's own server (<c>servers</c> on the operation or its path), absolute or relative to the client's base address.</summary>
     public string? Server { get; set; }
 
+    /// <summary>Reads an error body as the spec's error schema for its status (generated from the operation's error responses).</summary>
+    public ErrorValueReader? ReadError { get; set; }
+
     /// <summary>The media types the operation answers with, for <c>Accept</c> (null: <c>application/json</c>).</summary>
     public string? Accept { get; set; }
 

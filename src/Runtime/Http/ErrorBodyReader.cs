@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 namespace BatchGen;
 
 /// <summary>What an error response said: its text (capped) and, when it has the <c>{"error": {…}}</c> shape, its fields.</summary>
-internal readonly record struct ErrorBody(string? Body, string? Message, string? Type, string? Code, string? Param);
+internal readonly record struct ErrorBody(string? Body, string? Message, string? Type, string? Code, string? Param, object? Value = null);
 
 /// <summary>
 /// Reads an error response's body, at most <see cref="MaxBytes"/> of it: the cap is applied while
@@ -20,15 +20,20 @@ internal static class ErrorBodyReader
     /// <summary>How much of an error body is read and kept (<see cref="ApiException.ResponseBody"/>).</summary>
     public const int MaxBytes = 64 * 1024;
 
-    public static async Task<ErrorBody> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async Task<ErrorBody> ReadAsync(HttpResponseMessage response, ErrorValueReader? readError, CancellationToken cancellationToken)
     {
         string text;
+        object? value = null;
         try
         {
             var body = await PooledBody.ReadAsync(response.Content, MaxBytes, cancellationToken).ConfigureAwait(false);
             try
             {
                 text = Decode(body.Span, body.IsTruncated);
+                if (readError is not null && !body.IsTruncated)
+                {
+                    value = ReadTyped(readError, (int)response.StatusCode, body.Span);
+                }
             }
             finally
             {
@@ -40,7 +45,22 @@ internal static class ErrorBodyReader
             text = string.Empty; // the status says enough; a broken error body must not hide it
         }
 
-        return Parse(text);
+        return Parse(text) with { Value = value };
+    }
+
+    /// <summary>The body as the spec's error type for the status; null when none is declared or it does not match.</summary>
+    private static object? ReadTyped(ErrorValueReader readError, int status, ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            using var context = JsonReadContext.Begin(strict: false);
+            var reader = new Utf8JsonReader(json);
+            return reader.Read() ? readError(status, ref reader) : null;
+        }
+        catch (JsonException)
+        {
+            return null; // an error body of another shape: the raw text and status still say what happened
+        }
     }
 
     /// <summary>UTF-8 text; a character cut in half by the cap is dropped rather than shown as garbage.</summary>
@@ -74,16 +94,23 @@ internal static class ErrorBodyReader
 #endif
     }
 
+    /// <summary>The message, type, code and param where error bodies commonly keep them: in an <c>error</c> object, or at the top (RFC 7807's <c>detail</c> and <c>title</c> too).</summary>
     private static ErrorBody Parse(string text)
     {
         try
         {
             using var document = JsonDocument.Parse(text);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("error", out var error)
-                && error.ValueKind == JsonValueKind.Object)
+            var root = document.RootElement;
+            if (root.ValueKind == JsonValueKind.Object)
             {
-                return new ErrorBody(text, Text(error, "message"), Text(error, "type"), Text(error, "code"), Text(error, "param"));
+                var error = root.TryGetProperty("error", out var nested) && nested.ValueKind == JsonValueKind.Object ? nested : root;
+                var message = Text(error, "message")
+                    ?? Text(root, "message")
+                    ?? Text(root, "detail")
+                    ?? (root.TryGetProperty("error", out var plain) && plain.ValueKind == JsonValueKind.String ? plain.GetString() : null)
+                    ?? Text(root, "error_description")
+                    ?? Text(root, "title");
+                return new ErrorBody(text, message, Text(error, "type"), Text(error, "code"), Text(error, "param"));
             }
         }
         catch (JsonException)

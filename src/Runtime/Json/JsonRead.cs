@@ -11,6 +11,9 @@ namespace BatchGen;
 /// <summary>Reads one JSON value from a <see cref="Utf8JsonReader"/> positioned on its first token.</summary>
 public delegate T JsonValueReader<out T>(ref Utf8JsonReader reader);
 
+/// <summary>Reads an error body as the type the spec declares for <paramref name="status"/>; null when it declares none.</summary>
+public delegate object? ErrorValueReader(int status, ref Utf8JsonReader reader);
+
 /// <summary>
 /// Reading helpers called by generated converters. Each reads the value under the reader and
 /// throws a <see cref="JsonException"/> that says what was expected and what was found; generated

@@ -1,0 +1,56 @@
+using Keys;
+using Xunit;
+
+namespace BatchGen.Runtime.Tests;
+
+/// <summary>Error bodies read as the error schemas the spec declares, by status: exact codes, then ranges, then <c>default</c>.</summary>
+public sealed class ErrorTypeTests : IAsyncLifetime
+{
+    private RecordingServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await RecordingServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private KeysClient Client() => new(new ClientOptions { BaseAddress = _server.Origin, MaxRetries = 0 });
+
+    [Fact]
+    public async Task A_status_with_its_own_schema_reads_as_that_type_and_its_message_is_used()
+    {
+        _server.Respond = _ => new RecordingServer.Answer(404, Body: """{"type":"about:blank","title":"Not Found","status":404,"detail":"No problem p1."}""", ContentType: "application/problem+json");
+        using var client = Client();
+        var ex = await Assert.ThrowsAsync<NotFoundException>(() => client.GetProblemAsync("p1"));
+        Assert.True(ex.TryGetError<Problem>(out var problem));
+        Assert.Equal("No problem p1.", problem.Detail);
+        Assert.Equal("No problem p1.", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_range_covers_the_statuses_without_their_own()
+    {
+        _server.Respond = _ => new RecordingServer.Answer(409, Body: """{"reason":"locked"}""");
+        using var client = Client();
+        var ex = await Assert.ThrowsAsync<ConflictException>(() => client.GetProblemAsync("p1"));
+        Assert.Equal("locked", Assert.IsType<Refusal>(ex.Error).Reason);
+        Assert.False(ex.TryGetError<Problem>(out _));
+    }
+
+    [Fact]
+    public async Task Default_covers_the_rest()
+    {
+        _server.Respond = _ => new RecordingServer.Answer(503, Body: """{"failure":"overloaded"}""");
+        using var client = Client();
+        var ex = await Assert.ThrowsAsync<InternalServerException>(() => client.GetProblemAsync("p1"));
+        Assert.Equal("overloaded", Assert.IsType<Failure>(ex.Error).FailureValue); // named like its type: CS0542, so "Value" is added
+    }
+
+    [Fact]
+    public async Task A_body_that_fits_no_declared_schema_leaves_Error_null_and_keeps_the_text()
+    {
+        _server.Respond = _ => new RecordingServer.Answer(409, Body: "<html>upstream</html>", ContentType: "text/html");
+        using var client = Client();
+        var ex = await Assert.ThrowsAsync<ConflictException>(() => client.GetProblemAsync("p1"));
+        Assert.Null(ex.Error);
+        Assert.Equal("<html>upstream</html>", ex.ResponseBody);
+    }
+}
