@@ -73,4 +73,22 @@ public sealed class ParameterStyleTests : IAsyncLifetime
         Assert.Equal("role=admin,level=2,note=a b", seen.Header("X-Filter"));
         Assert.Equal("role,admin,level,2,note,a b", seen.Header("X-Plain"));
     }
+
+    [Fact]
+    public async Task Accept_and_content_type_come_from_the_operations_media_types()
+    {
+        using var client = Client();
+        await client.CreateSpeechAsync(new Point { X = 1, Y = 2 });
+        var seen = Assert.Single(_server.Requests);
+        Assert.Equal("audio/mpeg, audio/wav", seen.Header("Accept"));
+        Assert.Equal("application/merge-patch+json", seen.Header("Content-Type"));
+    }
+
+    [Fact]
+    public async Task A_json_operation_asks_for_json()
+    {
+        using var client = Client();
+        await client.QueryStylesAsync();
+        Assert.Equal("application/json", Assert.Single(_server.Requests).Header("Accept"));
+    }
 }
