@@ -22,8 +22,15 @@ public sealed class RecordingServer : IAsyncDisposable
 
     private RecordingServer(WebApplication app) => _app = app;
 
+    /// <summary>A form field or file as ASP.NET Core's form reader parsed it.</summary>
+    public sealed record FormPart(string Name, string? Value, string? FileName, string? ContentType, byte[]? Content);
+
     public sealed record Seen(string Method, string Target, IReadOnlyDictionary<string, string> Headers)
     {
+        public byte[] Body { get; init; } = Array.Empty<byte>();
+
+        public IReadOnlyList<FormPart> Form { get; init; } = Array.Empty<FormPart>();
+
         public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
     }
 
@@ -55,7 +62,28 @@ public sealed class RecordingServer : IAsyncDisposable
     {
         var request = context.Request;
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _seen.Enqueue(new Seen(request.Method, request.Path + request.QueryString, headers));
+        request.EnableBuffering();
+        using var raw = new MemoryStream();
+        await request.Body.CopyToAsync(raw);
+        request.Body.Position = 0;
+        var form = new List<FormPart>();
+        if (request.HasFormContentType)
+        {
+            var parsed = await request.ReadFormAsync();
+            foreach (var field in parsed)
+            {
+                form.AddRange(field.Value.Select(v => new FormPart(field.Key, v, null, null, null)));
+            }
+
+            foreach (var file in parsed.Files)
+            {
+                using var content = new MemoryStream();
+                await file.CopyToAsync(content);
+                form.Add(new FormPart(file.Name, null, file.FileName, file.ContentType, content.ToArray()));
+            }
+        }
+
+        _seen.Enqueue(new Seen(request.Method, request.Path + request.QueryString, headers) { Body = raw.ToArray(), Form = form });
         var answer = Respond(request);
         if (answer is { } a)
         {

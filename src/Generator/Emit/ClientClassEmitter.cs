@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -190,7 +191,11 @@ internal static class ClientClassEmitter
                 WriteQueryOrHeader(writer, ns, parameter);
             }
 
-            if (operation.Body is { } body)
+            if (operation.Body is { Form: not null } formBody)
+            {
+                WriteFormBody(writer, model, formBody);
+            }
+            else if (operation.Body is { } body)
             {
                 WriteBody(writer, ns, body);
             }
@@ -258,6 +263,66 @@ internal static class ClientClassEmitter
 
             writer.Indentation--;
             writer.WriteLine("};");
+        }
+    }
+
+    /// <summary>
+    /// A form body from its record: files as file parts, scalars as text, arrays as repeated parts,
+    /// nested values as JSON; null members are left out.
+    /// </summary>
+    private static void WriteFormBody(SourceWriter writer, ClientModel model, RequestBodyModel body)
+    {
+        var ns = model.Namespace;
+        var name = body.ParameterName;
+        var record = model.Objects.First(o => o.Name == body.Type.Name);
+        var partTypes = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < body.PartContentTypes.Count; i += 2)
+        {
+            partTypes[body.PartContentTypes[i]] = body.PartContentTypes[i + 1];
+        }
+
+        if (body.IsRequired)
+        {
+            writer.WriteLine($"if ({name} is null) throw new global::System.ArgumentNullException(nameof({name}));");
+        }
+
+        using (writer.OpenBlock(body.IsRequired ? null : $"if ({name} is not null)"))
+        {
+            writer.WriteLine($"var {L.FormBody} = {Runtime}.FormBody.{body.Form}();");
+            foreach (var property in record.Properties)
+            {
+                writer.WriteLine(FormPart(ns, $"{name}.{property.Name}", property, partTypes.TryGetValue(property.JsonName, out var partType) ? partType : null));
+            }
+
+            writer.WriteLine($"{L.ApiRequest}.SetFormBody({L.FormBody});");
+        }
+    }
+
+    private static string FormPart(string ns, string access, PropertyModel property, string? partType)
+    {
+        var wire = StringLiteral(property.JsonName);
+        var type = property.Type;
+        var contentType = partType is null ? string.Empty : ", " + StringLiteral(partType);
+        switch (type.Kind)
+        {
+            case TypeKind.File:
+                return $"{L.FormBody}.AddFile({wire}, {access});";
+            case TypeKind.Array when type.Element!.Kind == TypeKind.File:
+                return $"{L.FormBody}.AddFiles({wire}, {access});";
+            case TypeKind.String:
+                return $"{L.FormBody}.Add({wire}, {access}{contentType});";
+            case TypeKind.UnixTime:
+                return $"{L.FormBody}.Add({wire}, {Runtime}.ApiRequest.Format({access}{(type.IsNullable ? "?" : string.Empty)}.ToUnixTimeSeconds()){contentType});";
+            case TypeKind.Array when type.Element!.Kind is not (TypeKind.Object or TypeKind.Map or TypeKind.Union or TypeKind.Json or TypeKind.Array):
+                return $"{L.FormBody}.AddItems({wire}, {Runtime}.ApiRequest.FormatItems({access}));";
+            case TypeKind.Object or TypeKind.Map or TypeKind.Array or TypeKind.Json:
+                var plain = TypeName(type.WithNullable(false), ns);
+                return $"{L.FormBody}.AddJson<{plain}>({wire}, {access}, static ({Json}.Utf8JsonWriter w, {plain} v) => {{ {WriteStatement(type.WithNullable(false), ns, "w", "v")} }});";
+            case TypeKind.Union:
+                var union = TypeName(type.WithNullable(false), ns);
+                return $"{L.FormBody}.AddValue<{union}>({wire}, {access}, {access}?.Value, static ({Json}.Utf8JsonWriter w, {union} v) => {{ {WriteStatement(type.WithNullable(false), ns, "w", "v")} }});";
+            default:
+                return $"{L.FormBody}.Add({wire}, {Runtime}.ApiRequest.Format({access}){contentType});";
         }
     }
 

@@ -148,8 +148,10 @@ public sealed record ParameterModel(
     string Style = "Form",
     bool Explode = true);
 
-/// <param name="IsRawContent">A body that is not JSON (<c>multipart/form-data</c>, files): the caller passes an HttpContent.</param>
-public sealed record RequestBodyModel(string ParameterName, TypeRef Type, bool IsRequired, string ContentType, string? Description, bool IsRawContent = false);
+/// <param name="IsRawContent">A body BatchGen does not type: the caller passes an HttpContent.</param>
+/// <param name="Form">For a form body, <c>Multipart</c> or <c>UrlEncoded</c> (the runtime's <c>FormBody</c> factory): <see cref="Type"/> is its record.</param>
+/// <param name="PartContentTypes">The <c>encoding</c> object's content types, flattened as property name, content type.</param>
+public sealed record RequestBodyModel(string ParameterName, TypeRef Type, bool IsRequired, string ContentType, string? Description, bool IsRawContent = false, string? Form = null, EquatableArray<string> PartContentTypes = default);
 
 /// <summary>The success response: a JSON body of <see cref="Type"/>, or no body when it is null.</summary>
 /// <param name="MediaTypes">What to ask for in <c>Accept</c>: the media type read, or all the response declares; null when it declares none.</param>

@@ -111,6 +111,7 @@ public static class GeneratedNames
         public const string ApiRequest = "apiRequest";
         public const string BodyValue = "bodyValue";
         public const string QueryItem = "queryItem";
+        public const string FormBody = "formBody";
         public const string PageCursor = "pageCursor";
         public const string PageResult = "pageResult";
         public const string PageItems = "pageItems";
@@ -125,7 +126,7 @@ public static class GeneratedNames
         public const string PolledStatus = "polledStatus";
 
         public static readonly IReadOnlyCollection<string> All = Set(
-            ApiRequest, BodyValue, QueryItem, PageCursor, PageResult, PageItems, PageItem, NextCursor,
+            ApiRequest, BodyValue, QueryItem, FormBody, PageCursor, PageResult, PageItems, PageItem, NextCursor,
             CancelledResource, Polled, PollToken, IsTransitional, PolledStatus);
     }
 

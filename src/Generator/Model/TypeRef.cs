@@ -20,6 +20,9 @@ public enum TypeKind
     Map,
     Json,
     Union,
+
+    /// <summary><c>format: binary</c>: a file part of a form body (the runtime's <c>ApiFile</c>).</summary>
+    File,
 }
 
 /// <summary>

@@ -257,6 +257,28 @@ public sealed partial class ClientModelBuilder
             return new RequestBodyModel(parameterNames.Claim(GeneratedNames.Parameters.Body), type.WithNullable(!requestBody.Required), requestBody.Required, json.Key, SchemaClassifier.Clean(requestBody.Description));
         }
 
+        var form = content.FirstOrDefault(c => FormKindOf(c.Key) is not null);
+        if (form.Value?.Schema is { } formSchema)
+        {
+            var schemaPointer = SpecPointer.Append(pointer + "/content", form.Key) + "/schema";
+            var type = Resolve(formSchema, methodName + "Request", schemaPointer);
+            if (type.Kind == TypeKind.Object)
+            {
+                var partTypes = (form.Value.Encoding ?? new Dictionary<string, OpenApiEncoding>())
+                    .Where(e => !string.IsNullOrEmpty(e.Value?.ContentType))
+                    .OrderBy(e => e.Key, StringComparer.Ordinal)
+                    .SelectMany(e => new[] { e.Key, e.Value.ContentType! });
+                return new RequestBodyModel(
+                    parameterNames.Claim(GeneratedNames.Parameters.Body),
+                    type.WithNullable(!requestBody.Required),
+                    requestBody.Required,
+                    form.Key,
+                    SchemaClassifier.Clean(requestBody.Description),
+                    Form: FormKindOf(form.Key),
+                    PartContentTypes: partTypes.ToEquatableArray());
+            }
+        }
+
         var first = content.FirstOrDefault();
         if (first.Key is null)
         {
@@ -321,6 +343,12 @@ public sealed partial class ClientModelBuilder
             .ThenBy(e => e.Status, StringComparer.Ordinal)
             .ToEquatableArray();
     }
+
+    /// <summary>The runtime's form kind for a form media type, or null.</summary>
+    private static string? FormKindOf(string contentType)
+        => contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) ? "Multipart"
+            : contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) ? "UrlEncoded"
+            : null;
 
     private static bool IsJson(string contentType)
         => contentType.StartsWith(JsonContentType, StringComparison.OrdinalIgnoreCase)

@@ -135,6 +135,7 @@ public sealed partial class ClientModelBuilder
                 return TypeRef.Primitive(schema.Format switch
                 {
                     "date-time" => TypeKind.DateTime,
+                    "binary" => TypeKind.File,
                     _ => TypeKind.String,
                 }, nullable);
             case JsonSchemaType.Integer:

@@ -257,6 +257,16 @@ public sealed class ApiRequest
         return this;
     }
 
+    /// <summary>A form body generated from a typed request record; made into <see cref="Content"/> when the call starts.</summary>
+    public FormBody? Form { get; private set; }
+
+    /// <summary>Sends a typed form body (<c>multipart/form-data</c> or urlencoded).</summary>
+    public ApiRequest SetFormBody(FormBody form)
+    {
+        Form = form ?? throw new ArgumentNullException(nameof(form));
+        return this;
+    }
+
     /// <summary>A body that is not JSON (multipart, files), as the caller built it.</summary>
     public System.Net.Http.HttpContent? Content { get; private set; }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
 using System.Net.Http.Headers;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace BatchGen;
@@ -38,9 +39,10 @@ internal sealed class RequestMessageFactory
         => request.Method == "GET" ? null : "batchgen-" + Guid.NewGuid().ToString("N");
 
     /// <summary>Reads a caller's content once, with its headers (a multipart boundary lives there), for re-sending.</summary>
-    public static async Task<BufferedContent?> BufferAsync(ApiRequest request)
+    public static async Task<BufferedContent?> BufferAsync(ApiRequest request, CancellationToken cancellationToken)
     {
-        if (request.Content is not { } content)
+        using var fromForm = request.Form is { } form ? await form.ToContentAsync(cancellationToken).ConfigureAwait(false) : null;
+        if ((fromForm ?? request.Content) is not { } content)
         {
             return null;
         }

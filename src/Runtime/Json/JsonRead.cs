@@ -184,6 +184,13 @@ public static class JsonRead
     public static byte[] Bytes(ref Utf8JsonReader reader)
         => reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out var value) ? value : throw Mismatch("a base64 string", ref reader);
 
+    /// <summary>
+    /// A file given as a JSON string (a form body's record read from JSON, in tests and tools): its
+    /// text is the content, named "file". Files come from <see cref="ApiFile"/>'s factories otherwise.
+    /// </summary>
+    public static ApiFile File(ref Utf8JsonReader reader)
+        => ApiFile.FromBytes(System.Text.Encoding.UTF8.GetBytes(String(ref reader)), "file", "application/octet-stream");
+
     /// <summary>Any JSON value, kept as a detached <see cref="JsonElement"/>.</summary>
     public static JsonElement Element(ref Utf8JsonReader reader)
     {

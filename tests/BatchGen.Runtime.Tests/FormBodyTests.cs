@@ -1,0 +1,93 @@
+using System.Text;
+using Forms;
+using Xunit;
+
+namespace BatchGen.Runtime.Tests;
+
+/// <summary>Typed form bodies, as ASP.NET Core's own form reader parses what arrived.</summary>
+public sealed class FormBodyTests : IAsyncLifetime
+{
+    private RecordingServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await RecordingServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private FormsClient Client(int retries = 0) => new(new ClientOptions { BaseAddress = _server.Origin, MaxRetries = retries });
+
+    [Fact]
+    public async Task A_multipart_body_sends_each_member_as_its_part()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"batchgen-{Guid.NewGuid():N}.jsonl");
+        await File.WriteAllTextAsync(path, "{\"custom_id\":\"1\"}\n");
+        try
+        {
+            using var client = Client();
+            await client.UploadFileAsync(new UploadRequest
+            {
+                File = ApiFile.FromPath(path, "application/jsonl"),
+                Purpose = UploadRequestPurpose.Batch,
+                Attachments = new[] { ApiFile.FromBytes(new byte[] { 1, 2 }, "a.bin"), ApiFile.FromStream(new MemoryStream(new byte[] { 3 }), "b.bin", "image/png") },
+                Tags = new[] { "x", "y" },
+                ExpiresAfter = 3600,
+                Metadata = new Dictionary<string, string> { ["k"] = "v" },
+                Image = new UploadRequestImage(ApiFile.FromBytes(Encoding.UTF8.GetBytes("png"), "i.png", "image/png")),
+            });
+
+            var form = Assert.Single(_server.Requests).Form;
+            var file = Assert.Single(form, p => p.Name == "file");
+            Assert.Equal(Path.GetFileName(path), file.FileName);
+            Assert.Equal("application/jsonl", file.ContentType);
+            Assert.Equal("{\"custom_id\":\"1\"}\n", Encoding.UTF8.GetString(file.Content!));
+            Assert.Equal("batch", Assert.Single(form, p => p.Name == "purpose").Value);
+            Assert.Equal(new[] { "a.bin", "b.bin" }, form.Where(p => p.Name == "attachments").Select(p => p.FileName));
+            Assert.Equal("image/png", form.Single(p => p.FileName == "b.bin").ContentType);
+            Assert.Equal(new[] { "x", "y" }, form.Where(p => p.Name == "tags").Select(p => p.Value));
+            Assert.Equal("3600", Assert.Single(form, p => p.Name == "expires_after").Value);
+            Assert.Equal("{\"k\":\"v\"}", Assert.Single(form, p => p.Name == "metadata").Value);
+            Assert.Equal("i.png", Assert.Single(form, p => p.Name == "image").FileName);
+            Assert.StartsWith("multipart/form-data; boundary=", _server.Requests[0].Header("Content-Type"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Optional_members_left_null_send_no_part()
+    {
+        using var client = Client();
+        await client.UploadFileAsync(new UploadRequest { File = ApiFile.FromBytes(new byte[] { 1 }, "f.bin"), Purpose = UploadRequestPurpose.Assistants });
+        Assert.Equal(new[] { "purpose", "file" }, Assert.Single(_server.Requests).Form.Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task A_retried_upload_sends_identical_bytes()
+    {
+        var attempts = 0;
+        _server.Respond = _ => Interlocked.Increment(ref attempts) == 1 ? new RecordingServer.Answer(503) : null;
+        using var client = Client(retries: 1);
+        var stream = new MemoryStream(Encoding.UTF8.GetBytes("streamed once"));
+        await client.UploadFileAsync(new UploadRequest { File = ApiFile.FromStream(stream, "s.txt", "text/plain"), Purpose = UploadRequestPurpose.Batch });
+
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.Equal(_server.Requests[0].Body, _server.Requests[1].Body);
+        Assert.Equal(_server.Requests[0].Header("Content-Type"), _server.Requests[1].Header("Content-Type"));
+        Assert.Equal("streamed once", Encoding.UTF8.GetString(_server.Requests[1].Form.Single(p => p.Name == "file").Content!));
+    }
+
+    [Fact]
+    public async Task A_urlencoded_body_sends_fields_and_repeats_arrays()
+    {
+        using var client = Client();
+        await client.CreateTokenAsync(new CreateTokenRequest { GrantType = CreateTokenRequestGrantType.ClientCredentials, Scope = new[] { "read", "write" }, Ttl = 60 });
+        var seen = Assert.Single(_server.Requests);
+        Assert.StartsWith("application/x-www-form-urlencoded", seen.Header("Content-Type"));
+        Assert.Equal("grant_type=client_credentials&scope=read&scope=write&ttl=60", Encoding.UTF8.GetString(seen.Body));
+    }
+
+    [Fact]
+    public void A_file_needs_a_name()
+        => Assert.Throws<ArgumentException>(() => ApiFile.FromBytes(new byte[] { 1 }, ""));
+}
