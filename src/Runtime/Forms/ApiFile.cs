@@ -46,19 +46,7 @@ public sealed class ApiFile
             throw new ArgumentNullException(nameof(content));
         }
 
-        return new ApiFile(
-            async cancellationToken =>
-            {
-                using var buffer = new MemoryStream();
-#if NET8_0_OR_GREATER
-                await content.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-#else
-                await content.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-#endif
-                return buffer.ToArray();
-            },
-            fileName,
-            contentType ?? "application/octet-stream");
+        return new ApiFile(cancellationToken => ReadToEndAsync(content, cancellationToken), fileName, contentType ?? "application/octet-stream");
     }
 
     /// <summary>A file on disk; its name is the path's file name unless given.</summary>
@@ -73,16 +61,21 @@ public sealed class ApiFile
             async cancellationToken =>
             {
                 using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
-                using var buffer = new MemoryStream();
-#if NET8_0_OR_GREATER
-                await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-#else
-                await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
-#endif
-                return buffer.ToArray();
+                return await ReadToEndAsync(stream, cancellationToken).ConfigureAwait(false);
             },
             fileName ?? Path.GetFileName(path),
             contentType ?? "application/octet-stream");
+    }
+
+    private static async Task<byte[]> ReadToEndAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+#if NET8_0_OR_GREATER
+        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+#else
+        await stream.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
+#endif
+        return buffer.ToArray();
     }
 
     /// <summary>The content, read now.</summary>
