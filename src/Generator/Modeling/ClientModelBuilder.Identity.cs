@@ -76,15 +76,16 @@ public sealed partial class ClientModelBuilder
            && !Naming.IsKeyword(text);
 
     /// <summary>The spec's first server, with its variables at their defaults.</summary>
-    private string? DefaultServerUrl()
+    private string? DefaultServerUrl() => ServerUrl(_document.Servers?.FirstOrDefault());
+
+    /// <summary>A server's URL with its variables at their defaults; null when there is none.</summary>
+    private static string? ServerUrl(OpenApiServer? server)
     {
-        var server = _document.Servers?.FirstOrDefault();
-        if (server?.Url is null)
+        if (server?.Url is not { Length: > 0 } url)
         {
             return null;
         }
 
-        var url = server.Url;
         foreach (var variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
         {
             url = url.Replace("{" + variable.Key + "}", variable.Value.Default ?? string.Empty);

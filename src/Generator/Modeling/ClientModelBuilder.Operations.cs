@@ -182,7 +182,7 @@ public sealed partial class ClientModelBuilder
 
     /// <summary>
     /// The parameter's <c>style</c>, defaulting by location (form for the query, simple for path and
-    /// header); a style the location does not allow falls back to that default with BG0100.
+    /// header); a style the location does not allow falls back to that default.
     /// </summary>
     private string StyleOf(IOpenApiParameter parameter, Model.ParameterLocation location)
     {
@@ -211,20 +211,7 @@ public sealed partial class ClientModelBuilder
 
     /// <summary>The first server of the operation, else of its path item; null when neither has one.</summary>
     private static string? OperationServer(OperationSite site)
-    {
-        var server = site.Operation.Servers?.FirstOrDefault() ?? site.PathItem.Servers?.FirstOrDefault();
-        if (server?.Url is not { Length: > 0 } url)
-        {
-            return null;
-        }
-
-        foreach (var variable in server.Variables ?? new Dictionary<string, OpenApiServerVariable>())
-        {
-            url = url.Replace("{" + variable.Key + "}", variable.Value.Default ?? string.Empty);
-        }
-
-        return url;
-    }
+        => ServerUrl(site.Operation.Servers?.FirstOrDefault() ?? site.PathItem.Servers?.FirstOrDefault());
 
     private static IEnumerable<(IOpenApiParameter Parameter, string Pointer)> MergedParameters(IOpenApiPathItem pathItem, OpenApiOperation operation, string path, string operationPointer)
     {

@@ -25,13 +25,7 @@ internal static class ParameterSerializer
             yield break;
         }
 
-        var separator = style switch
-        {
-            ParameterStyle.SpaceDelimited => "%20",
-            ParameterStyle.PipeDelimited => "%7C",
-            _ => ",",
-        };
-        yield return Pair(key, Join(items, separator));
+        yield return Pair(key, Join(items, Separator(style)));
     }
 
     /// <summary>The query pairs (already escaped) for an object or map.</summary>
@@ -57,13 +51,7 @@ internal static class ParameterSerializer
             yield break;
         }
 
-        var separator = style switch
-        {
-            ParameterStyle.SpaceDelimited => "%20",
-            ParameterStyle.PipeDelimited => "%7C",
-            _ => ",",
-        };
-        yield return Pair(Uri.EscapeDataString(name), Join(Flatten(pairs), separator));
+        yield return Pair(Uri.EscapeDataString(name), Join(Flatten(pairs), Separator(style)));
     }
 
     /// <summary>A path segment's text for a scalar, list or object (one of <paramref name="scalar"/>, <paramref name="items"/>, <paramref name="pairs"/>).</summary>
@@ -129,6 +117,14 @@ internal static class ParameterSerializer
 
         return builder.ToString();
     }
+
+    /// <summary>What joins the values of a non-exploded query parameter in <paramref name="style"/>, escaped.</summary>
+    private static string Separator(ParameterStyle style) => style switch
+    {
+        ParameterStyle.SpaceDelimited => "%20",
+        ParameterStyle.PipeDelimited => "%7C",
+        _ => ",",
+    };
 
     private static IReadOnlyList<string> Flatten(IReadOnlyList<KeyValuePair<string, string>> pairs)
     {

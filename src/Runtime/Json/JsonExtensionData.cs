@@ -18,11 +18,16 @@ public sealed class JsonExtensionData : IReadOnlyDictionary<string, JsonElement>
 
     /// <summary>Wraps <paramref name="values"/>; each value is cloned, so it outlives the document it came from.</summary>
     public JsonExtensionData(IEnumerable<KeyValuePair<string, JsonElement>> values)
+        : this(values, clone: true)
+    {
+    }
+
+    private JsonExtensionData(IEnumerable<KeyValuePair<string, JsonElement>> values, bool clone)
     {
         _values = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var pair in values ?? throw new ArgumentNullException(nameof(values)))
         {
-            _values[pair.Key] = pair.Value.Clone();
+            _values[pair.Key] = clone ? pair.Value.Clone() : pair.Value;
         }
     }
 
@@ -93,6 +98,6 @@ public sealed class JsonExtensionData : IReadOnlyDictionary<string, JsonElement>
         }
 
         /// <summary>The collected properties.</summary>
-        public JsonExtensionData Build() => new(_values);
+        public JsonExtensionData Build() => new(_values, clone: false); // each value was cloned as it was added
     }
 }

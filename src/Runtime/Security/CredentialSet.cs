@@ -18,14 +18,23 @@ internal sealed class CredentialSet
 {
     private readonly ApiDescription _api;
     private readonly ApiCredentials _credentials;
+    private readonly Dictionary<string, SecurityScheme> _schemes = new(StringComparer.Ordinal);
+
+    /// <summary>The schemes for operations that use the spec's default security: the credentials are fixed, so this is too.</summary>
+    private readonly IReadOnlyList<SecurityScheme> _defaultChoice;
 
     public CredentialSet(ApiDescription api, ClientOptions options)
     {
         _api = api;
         _credentials = options.Credentials.Clone();
+        foreach (var scheme in api.Schemes)
+        {
+            _schemes[scheme.Name] = scheme;
+        }
+
         foreach (var scheme in _credentials.Schemes)
         {
-            if (!api.Schemes.Any(s => s.Name == scheme))
+            if (!_schemes.ContainsKey(scheme))
             {
                 throw new ArgumentException($"ClientOptions.Credentials names the scheme '{scheme}', which the spec does not declare. Its schemes: {Describe(api.Schemes)}.", nameof(options));
             }
@@ -33,17 +42,23 @@ internal sealed class CredentialSet
 
         var explicitKey = !string.IsNullOrEmpty(options.ApiKey);
         var key = explicitKey ? options.ApiKey : Environment.GetEnvironmentVariable(api.ApiKeyVariable);
-        if (string.IsNullOrEmpty(key))
+        if (!string.IsNullOrEmpty(key))
         {
-            return;
+            UseKey(api, key!, explicitKey, options);
         }
 
+        _defaultChoice = Satisfy(api.Security);
+    }
+
+    /// <summary>Gives the single key to the one scheme it can serve; refuses an explicit key that could serve several.</summary>
+    private void UseKey(ApiDescription api, string key, bool explicitKey, ClientOptions options)
+    {
         var keySchemes = KeySchemes(api);
         if (keySchemes.Count == 1)
         {
             if (!_credentials.Contains(keySchemes[0].Name))
             {
-                _credentials.SetKey(keySchemes[0].Name, key!);
+                _credentials.SetKey(keySchemes[0].Name, key);
             }
         }
         else if (explicitKey)
@@ -80,12 +95,15 @@ internal sealed class CredentialSet
     /// credential; none satisfied means the request goes without one (and the server says 401).
     /// </summary>
     public IReadOnlyList<SecurityScheme> Choose(IReadOnlyList<IReadOnlyList<string>>? security)
+        => security is null ? _defaultChoice : Satisfy(security);
+
+    private IReadOnlyList<SecurityScheme> Satisfy(IReadOnlyList<IReadOnlyList<string>> security)
     {
-        foreach (var alternative in security ?? _api.Security)
+        foreach (var alternative in security)
         {
             if (alternative.All(_credentials.Contains))
             {
-                return alternative.Select(name => _api.Schemes.First(s => s.Name == name)).ToList();
+                return alternative.Select(name => _schemes[name]).ToList();
             }
         }
 
