@@ -15,7 +15,7 @@ public sealed class SeamTests
     private static readonly TypeRef Str = TypeRef.Primitive(TypeKind.String);
 
     private static ClientModel Model(EquatableArray<ObjectTypeModel> objects, EquatableArray<EnumTypeModel> enums, params OperationModel[] operations)
-        => new("x.yaml", "X", "XClient", null, null, null, objects, enums, EquatableArray<UnionTypeModel>.Empty, operations.ToEquatableArray(), EquatableArray<CancelAndWaitModel>.Empty, new JsonContextModel("XClientJsonContext", EquatableArray<JsonContextEntry>.Empty));
+        => new("x.yaml", "X", "XClient", null, null, null, objects, enums, EquatableArray<UnionTypeModel>.Empty, operations.ToEquatableArray(), EquatableArray<WaitModel>.Empty, new JsonContextModel("XClientJsonContext", EquatableArray<JsonContextEntry>.Empty));
 
     private static PropertyModel Property(string json, TypeRef type, bool required = true)
         => new(Naming.ToPascalCase(json), json, type, required, null, false, null);
@@ -69,17 +69,43 @@ public sealed class SeamTests
     }
 
     [Fact]
-    public void Cancel_and_wait_pairs_a_cancel_with_the_retrieve_of_the_same_resource()
+    public void A_resource_with_a_moving_status_gets_a_wait_and_its_cancel_a_cancel_and_wait()
     {
         var thing = TypeRef.Generated(TypeKind.Object, "Thing");
         var id = Parameter("thing_id", ParameterLocation.Path, Str, required: true);
         var model = Model(new[] { Thing }.ToEquatableArray(), new[] { ThingStatus }.ToEquatableArray(),
             Operation("GetThing", "GET", "/things/{thing_id}", thing, id),
             Operation("CancelThing", "POST", "/things/{thing_id}/cancel", thing, id));
-        var wait = Assert.Single(ModelConventions.Apply(model).CancelAndWait);
-        Assert.Equal("CancelThingAndWaitAsync", wait.MethodName);
-        Assert.Equal("GetThing", wait.RetrieveMethodName);
-        Assert.Equal(new[] { "running", "queued" }, wait.TransitionalValues);
+        var waits = ModelConventions.Apply(model).Waits;
+        Assert.Equal(2, waits.Count);
+        var existing = waits.Single(w => w.Kind == WaitKind.Existing);
+        Assert.Equal("WaitForThingAsync", existing.MethodName);
+        Assert.Null(existing.StartMethodName);
+        var cancel = waits.Single(w => w.Kind == WaitKind.Cancel);
+        Assert.Equal("CancelThingAndWaitAsync", cancel.MethodName);
+        Assert.Equal("CancelThing", cancel.StartMethodName);
+        Assert.Equal("GetThing", cancel.RetrieveMethodName);
+        Assert.Equal(new[] { "running", "queued" }, cancel.TransitionalValues);
+    }
+
+    [Fact]
+    public void A_create_on_the_collection_returning_the_resource_gets_a_create_and_wait_polling_by_its_id()
+    {
+        var thing = TypeRef.Generated(TypeKind.Object, "Thing");
+        var project = Parameter("project", ParameterLocation.Path, Str, required: true);
+        var id = Parameter("thing_id", ParameterLocation.Path, Str, required: true);
+        var model = Model(new[] { Thing }.ToEquatableArray(), new[] { ThingStatus }.ToEquatableArray(),
+            Operation("GetThing", "GET", "/p/{project}/things/{thing_id}", thing, project, id),
+            Operation("MakeThing", "POST", "/p/{project}/things", thing, project),
+            Operation("MakeOther", "POST", "/p/{project}/others", thing, project));
+        var create = Assert.Single(ModelConventions.Apply(model).Waits, w => w.Kind == WaitKind.Create);
+        Assert.Equal("MakeThingAndWaitAsync", create.MethodName);
+        Assert.Equal("MakeThing", create.StartMethodName);
+        Assert.Equal("Id", create.IdPropertyName);
+
+        var noId = Thing with { Properties = new[] { Thing.Properties[1] }.ToEquatableArray() };
+        var withoutId = model with { Objects = new[] { noId }.ToEquatableArray() };
+        Assert.DoesNotContain(ModelConventions.Apply(withoutId).Waits, w => w.Kind == WaitKind.Create);
     }
 
     [Fact]
@@ -90,13 +116,33 @@ public sealed class SeamTests
         var otherType = Model(new[] { Thing, Page }.ToEquatableArray(), new[] { ThingStatus }.ToEquatableArray(),
             Operation("GetThing", "GET", "/things/{thing_id}", TypeRef.Generated(TypeKind.Object, "ThingPage"), id),
             Operation("CancelThing", "POST", "/things/{thing_id}/cancel", thing, id));
-        Assert.Empty(ModelConventions.Apply(otherType).CancelAndWait);
+        Assert.Empty(ModelConventions.Apply(otherType).Waits);
 
         var settled = ThingStatus with { Members = new[] { new EnumMemberModel("Done", "done") }.ToEquatableArray() };
         var neverMoves = Model(new[] { Thing }.ToEquatableArray(), new[] { settled }.ToEquatableArray(),
             Operation("GetThing", "GET", "/things/{thing_id}", thing, id),
             Operation("CancelThing", "POST", "/things/{thing_id}/cancel", thing, id));
-        Assert.Empty(ModelConventions.Apply(neverMoves).CancelAndWait);
+        Assert.Empty(ModelConventions.Apply(neverMoves).Waits);
+    }
+
+    [Fact]
+    public void An_event_stream_response_gets_a_streaming_variant_that_sets_the_body_stream_flag()
+    {
+        var request = new ObjectTypeModel("Ask", "#/a", null, new[] { Property("prompt", Str), Property("stream", TypeRef.Primitive(TypeKind.Boolean).WithNullable(true), required: false) }.ToEquatableArray());
+        var chunk = TypeRef.Generated(TypeKind.Object, "Thing");
+        var ask = Operation("Ask", "POST", "/ask", TypeRef.Generated(TypeKind.Object, "Thing")) with
+        {
+            Body = new RequestBodyModel("request", TypeRef.Generated(TypeKind.Object, "Ask"), true, "application/json", null),
+            Response = new ResponseModel(TypeRef.Generated(TypeKind.Object, "Thing"), null, "application/json", chunk),
+        };
+        var plain = Operation("Plain", "GET", "/plain", Str);
+        var applied = ModelConventions.Apply(Model(new[] { Thing, request }.ToEquatableArray(), new[] { ThingStatus }.ToEquatableArray(), ask, plain));
+        var streaming = applied.Operations.Single(o => o.MethodName == "Ask").Streaming;
+        Assert.NotNull(streaming);
+        Assert.Equal("AskStreamingAsync", streaming!.MethodName);
+        Assert.Equal("Stream", streaming.StreamPropertyName);
+        Assert.Equal(chunk, streaming.EventType);
+        Assert.Null(applied.Operations.Single(o => o.MethodName == "Plain").Streaming);
     }
 
     [Fact]

@@ -79,9 +79,9 @@ internal static class ClientClassEmitter
                 WriteOperation(writer, model, operation);
             }
 
-            foreach (var wait in model.CancelAndWait)
+            foreach (var wait in model.Waits)
             {
-                WriteCancelAndWait(writer, model, wait);
+                WriteWait(writer, model, wait);
             }
 
             writer.WriteLine("""
@@ -183,21 +183,14 @@ internal static class ClientClassEmitter
 
         using (writer.OpenBlock($"{obsolete}public global::System.Threading.Tasks.Task<{Runtime}.ApiResponse<{responseType}>> {withResponseMethod}({declaration})"))
         {
-            writer.WriteLine($"var {L.ApiRequest} = new {Runtime}.ApiRequest({StringLiteral(operation.HttpMethod)}, {StringLiteral(operation.OperationId)});");
-            WriteRequestSettings(writer, ns, operation);
-            WritePath(writer, ns, operation);
-            foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
+            if (operation.Streaming is null)
             {
-                WriteQueryOrHeader(writer, ns, parameter);
+                WriteRequest(writer, model, operation);
             }
-
-            if (operation.Body is { Form: not null } formBody)
+            else
             {
-                WriteFormBody(writer, model, formBody);
-            }
-            else if (operation.Body is { } body)
-            {
-                WriteBody(writer, ns, body);
+                // Shared with the streaming variant, so the request is built in one place.
+                writer.WriteLine($"var {L.ApiRequest} = {GeneratedNames.RequestBuilderMethod(operation.MethodName)}({OperationSignature.ArgumentList(operation, ns, withToken: false)});");
             }
 
             var token = GeneratedNames.Parameters.CancellationToken;
@@ -205,9 +198,9 @@ internal static class ClientClassEmitter
             {
                 writer.WriteLine($"return _pipeline.SendAsync({L.ApiRequest}, {token});");
             }
-            else if (operation.Response.Type.Kind == TypeKind.Bytes)
+            else if (operation.Response.Type.Kind == TypeKind.Stream)
             {
-                writer.WriteLine($"return _pipeline.SendForBytesAsync({L.ApiRequest}, {token});");
+                writer.WriteLine($"return _pipeline.SendForStreamAsync({L.ApiRequest}, {token});");
             }
             else
             {
@@ -220,6 +213,79 @@ internal static class ClientClassEmitter
         {
             WritePaging(writer, model, operation, paging);
         }
+
+        if (operation.Streaming is { } streaming)
+        {
+            WriteStreaming(writer, model, operation, streaming);
+        }
+    }
+
+    /// <summary>The statements that build <c>apiRequest</c>: settings, path, query and headers, body.</summary>
+    private static void WriteRequest(SourceWriter writer, ClientModel model, OperationModel operation)
+    {
+        var ns = model.Namespace;
+        writer.WriteLine($"var {L.ApiRequest} = new {Runtime}.ApiRequest({StringLiteral(operation.HttpMethod)}, {StringLiteral(operation.OperationId)});");
+        WriteRequestSettings(writer, ns, operation);
+        WritePath(writer, ns, operation);
+        foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))
+        {
+            WriteQueryOrHeader(writer, ns, parameter);
+        }
+
+        if (operation.Body is { Form: not null } formBody)
+        {
+            WriteFormBody(writer, model, formBody);
+        }
+        else if (operation.Body is { } body)
+        {
+            WriteBody(writer, ns, body);
+        }
+    }
+
+    /// <summary>
+    /// The streaming variant: the same request asking for <c>text/event-stream</c> (with the body's
+    /// <c>stream</c> set), its events read as they arrive.
+    /// </summary>
+    private static void WriteStreaming(SourceWriter writer, ClientModel model, OperationModel operation, StreamingModel streaming)
+    {
+        var ns = model.Namespace;
+        var eventType = TypeName(streaming.EventType, ns);
+        var asyncMethod = GeneratedNames.AsyncMethod(operation.MethodName);
+        var builder = GeneratedNames.RequestBuilderMethod(operation.MethodName);
+        var obsolete = operation.IsDeprecated ? "[global::System.Obsolete(\"Deprecated in the OpenAPI spec.\")]\n" : string.Empty;
+        var arguments = OperationSignature.ArgumentList(operation, ns, withToken: false);
+        if (streaming.StreamPropertyName is { } stream && operation.Body is { } body)
+        {
+            var value = body.IsRequired ? $"{body.ParameterName} with {{ {stream} = true }}" : $"{body.ParameterName} is null ? null : {body.ParameterName} with {{ {stream} = true }}";
+            arguments = OperationSignature.ArgumentList(operation, ns, name => name == body.ParameterName ? value : name, withToken: false);
+        }
+
+        var read = streaming.EventType.Kind == TypeKind.Union
+            ? $"static (string e, ref {Json}.Utf8JsonReader r) => global::{ns}.{streaming.EventType.Name}.{GeneratedNames.JsonConverter}.ReadEvent(e, ref r)"
+            : $"static (string e, ref {Json}.Utf8JsonReader r) => {ReadExpression(streaming.EventType, ns, "r")}";
+        var token = GeneratedNames.Parameters.CancellationToken;
+        var sets = streaming.StreamPropertyName is { } property ? $" with <c>{XmlEscape(property)}</c> set" : string.Empty;
+        writer.WriteLine($$"""
+            /// <summary>
+            /// Like <see cref="{{asyncMethod}}"/>{{sets}}, answered as an event stream: each event as it
+            /// arrives. The request is sent when the enumeration starts; ending it closes the connection.
+            /// </summary>
+            {{obsolete}}public global::System.Collections.Generic.IAsyncEnumerable<{{eventType}}> {{streaming.MethodName}}({{OperationSignature.DeclarationList(operation, ns)}})
+            {
+                var {{L.ApiRequest}} = {{builder}}({{arguments}});
+                {{L.ApiRequest}}.Accept = "text/event-stream";
+                return _pipeline.StreamEventsAsync<{{eventType}}>({{L.ApiRequest}}, {{read}}, {{token}});
+            }
+
+            private {{Runtime}}.ApiRequest {{builder}}({{OperationSignature.DeclarationList(operation, ns, withToken: false)}})
+            {
+            """);
+        writer.Indentation++;
+        WriteRequest(writer, model, operation);
+        writer.WriteLine($"return {L.ApiRequest};");
+        writer.Indentation--;
+        writer.WriteLine("}");
+        writer.WriteLine();
     }
 
     /// <summary>What differs from the client's defaults: the operation's own security, server and response media types.</summary>
@@ -469,40 +535,72 @@ internal static class ClientClassEmitter
         });
     }
 
-    private static void WriteCancelAndWait(SourceWriter writer, ClientModel model, CancelAndWaitModel wait)
+    /// <summary>A wait: create, cancel or nothing first, then poll the resource until its status settles.</summary>
+    private static void WriteWait(SourceWriter writer, ClientModel model, WaitModel wait)
     {
         var ns = model.Namespace;
         var resource = TypeName(wait.ResourceType, ns);
-        var pathDeclaration = string.Join(", ", wait.PathParameters.Select(p => $"{TypeName(p.Type, ns)} {p.Name}"));
-        var pathArguments = string.Join(", ", wait.PathParameters.Select(p => p.Name));
-        var separator = pathDeclaration.Length == 0 ? string.Empty : ", ";
-        var statusValue = wait.StatusType.Kind == TypeKind.Enum ? $"{L.PolledStatus}.ToString()" : L.PolledStatus;
-        var cancelMethod = GeneratedNames.AsyncMethod(wait.CancelMethodName);
-        var retrieveMethod = GeneratedNames.AsyncMethod(wait.RetrieveMethodName);
         var (progress, polling, token) = (GeneratedNames.Parameters.Progress, GeneratedNames.Parameters.Polling, GeneratedNames.Parameters.CancellationToken);
+        var retrieveMethod = GeneratedNames.AsyncMethod(wait.RetrieveMethodName);
+        var start = wait.StartMethodName is { } stem ? model.Operations.First(o => o.MethodName == stem) : null;
+        var startMethod = start is null ? null : GeneratedNames.AsyncMethod(start.MethodName);
+
+        // The start call's parameters (the create's whole list; the resource's path for the others), then the wait's own.
+        var startParameters = start is not null && wait.Kind == WaitKind.Create
+            ? OperationSignature.Parameters(start, ns).ToList()
+            : wait.PathParameters.Select(p => new OperationSignature.Parameter(TypeName(p.Type, ns), p.Name, null, p.Description)).ToList();
+        var declaration = string.Join(", ", startParameters.Select(p => p.Default is null ? $"{p.TypeName} {p.Name}" : $"{p.TypeName} {p.Name} = {p.Default}")
+            .Concat(new[] { $"global::System.IProgress<{resource}>? {progress} = null", $"{Runtime}.PollingOptions? {polling} = null", $"global::System.Threading.CancellationToken {token} = default" }));
+        var startArguments = string.Join(", ", startParameters.Select(p => p.Name).Concat(new[] { token }));
+        var retrieveArguments = wait.Kind == WaitKind.Create
+            ? string.Join(", ", wait.PathParameters.Select((p, i) => i == wait.PathParameters.Count - 1
+                ? $"{L.StartedResource}.{wait.IdPropertyName}"
+                : start!.Parameters.First(c => c.Location == ParameterLocation.Path && c.WireName == p.WireName).Name))
+            : string.Join(", ", wait.PathParameters.Select(p => p.Name));
+        var separator = retrieveArguments.Length == 0 ? string.Empty : ", ";
         var transitional = string.Join(" or ", wait.TransitionalValues.Select(StringLiteral));
+        var moving = XmlEscape(string.Join(", ", wait.TransitionalValues));
+        var (summary, first, progressDoc, tokenDoc) = wait.Kind switch
+        {
+            WaitKind.Create => ($"Calls <see cref=\"{startMethod}\"/>, then polls <see cref=\"{retrieveMethod}\"/>", startMethod, "after the create and after each poll", "Stops the waiting (the created resource stays)"),
+            WaitKind.Cancel => ($"Calls <see cref=\"{startMethod}\"/>, then polls <see cref=\"{retrieveMethod}\"/>", startMethod, "after the cancel and after each poll", "Stops the waiting (the cancel itself is not undone)"),
+            _ => ($"Polls <see cref=\"{retrieveMethod}\"/> (first at once, to resume a wait after a restart)", retrieveMethod, "after each poll", "Stops the waiting"),
+        };
+        // The token goes by name: a retrieve or cancel may have optional parameters after the path.
+        var firstArguments = wait.Kind == WaitKind.Create
+            ? startArguments
+            : string.Join(", ", wait.PathParameters.Select(p => p.Name).Concat(new[] { $"{token}: {token}" }));
+        var documented = wait.Kind == WaitKind.Create
+            ? startParameters.Select(p => (p.Name, p.Description ?? p.Name))
+            : wait.PathParameters.Select(p => (p.Name, p.Description ?? p.WireName));
         writer.WriteLine($$"""
             /// <summary>
-            /// Calls <see cref="{{cancelMethod}}"/>, then polls <see cref="{{retrieveMethod}}"/>
-            /// with backoff while <c>{{wait.StatusPropertyName}}</c> is still on the move ({{XmlEscape(string.Join(", ", wait.TransitionalValues))}}),
+            /// {{summary}} with backoff while <c>{{wait.StatusPropertyName}}</c> is still on the move ({{moving}}),
             /// and returns the settled resource.
             /// </summary>
-            /// <param name="{{progress}}">Receives the resource after the cancel and after each poll.</param>
-            /// <param name="{{polling}}">Delays and the overall timeout; by default polls from 1 s up to every 10 s for 15 minutes.</param>
-            /// <param name="{{token}}">Stops the waiting (the cancel itself is not undone).</param>
+            """);
+        foreach (var (name, description) in documented)
+        {
+            WriteDocComment(writer, "param", description, $"name=\"{name.TrimStart('@')}\"");
+        }
+
+        writer.WriteLine($$"""
+            /// <param name="{{progress}}">Receives the resource {{progressDoc}}.</param>
+            /// <param name="{{polling}}">Delays, the overall timeout and the clock; by default polls from 1 s up to every 10 s for 15 minutes.</param>
+            /// <param name="{{token}}">{{tokenDoc}}.</param>
             /// <exception cref="{{Runtime}}.ApiTimeoutException">Still on the move after the polling timeout.</exception>
-            public async global::System.Threading.Tasks.Task<{{resource}}> {{wait.MethodName}}({{pathDeclaration}}{{separator}}global::System.IProgress<{{resource}}>? {{progress}} = null, {{Runtime}}.PollingOptions? {{polling}} = null, global::System.Threading.CancellationToken {{token}} = default)
+            public async global::System.Threading.Tasks.Task<{{resource}}> {{wait.MethodName}}({{declaration}})
             {
-                var {{L.CancelledResource}} = await {{cancelMethod}}({{pathArguments}}{{separator}}{{token}}).ConfigureAwait(false);
+                var {{L.StartedResource}} = await {{first}}({{firstArguments}}).ConfigureAwait(false);
                 return await {{Runtime}}.Polling.WhileAsync(
-                    {{L.CancelledResource}},
+                    {{L.StartedResource}},
                     static {{L.Polled}} => {{L.IsTransitional}}({{L.Polled}}.{{wait.StatusPropertyName}}),
-                    {{L.PollToken}} => {{retrieveMethod}}({{pathArguments}}{{separator}}{{L.PollToken}}),
+                    {{L.PollToken}} => {{retrieveMethod}}({{retrieveArguments}}{{separator}}{{token}}: {{L.PollToken}}),
                     {{progress}},
                     {{polling}},
                     {{token}}).ConfigureAwait(false);
 
-                static bool {{L.IsTransitional}}({{TypeName(wait.StatusType, ns)}} {{L.PolledStatus}}) => {{statusValue}} is {{transitional}};
+                static bool {{L.IsTransitional}}({{TypeName(wait.StatusType, ns)}} {{L.PolledStatus}}) => {{L.PolledStatus}}.ToString() is {{transitional}};
             }
 
             """);

@@ -49,6 +49,7 @@ internal static class EmitHelpers
             TypeKind.Uri => "global::System.Uri",
             TypeKind.Bytes => "byte[]",
             TypeKind.File => $"{Runtime}.ApiFile",
+            TypeKind.Stream => $"{Runtime}.StreamedResponse",
             TypeKind.Object or TypeKind.Enum or TypeKind.Union => $"global::{ns}.{type.Name}",
             TypeKind.Array => $"global::System.Collections.Generic.IReadOnlyList<{TypeName(type.Element!, ns)}>",
             TypeKind.Map => $"global::System.Collections.Generic.IReadOnlyDictionary<string, {TypeName(type.Element!, ns)}>",

@@ -47,18 +47,22 @@ internal static class OperationSignature
 
     /// <summary>The parameter list with defaults, ending with the cancellation token.</summary>
     /// <param name="cancellationAttribute">An attribute for the token (<c>[EnumeratorCancellation]</c> on async iterators).</param>
-    public static string DeclarationList(OperationModel operation, string ns, string? cancellationAttribute = null)
+    public static string DeclarationList(OperationModel operation, string ns, string? cancellationAttribute = null, bool withToken = true)
     {
         var parts = Parameters(operation, ns)
             .Select(p => p.Default is not null ? $"{p.TypeName} {p.Name} = {p.Default}" : $"{p.TypeName} {p.Name}")
             .ToList();
-        parts.Add($"{cancellationAttribute}global::System.Threading.CancellationToken {GeneratedNames.Parameters.CancellationToken} = default");
+        if (withToken)
+        {
+            parts.Add($"{cancellationAttribute}global::System.Threading.CancellationToken {GeneratedNames.Parameters.CancellationToken} = default");
+        }
+
         return string.Join(", ", parts);
     }
 
     /// <summary>The arguments that pass every parameter on, by name, ending with the cancellation token.</summary>
-    public static string ArgumentList(OperationModel operation, string ns, System.Func<string, string>? replace = null)
-        => string.Join(", ", Parameters(operation, ns).Select(p => replace?.Invoke(p.Name) ?? p.Name).Concat(new[] { GeneratedNames.Parameters.CancellationToken }));
+    public static string ArgumentList(OperationModel operation, string ns, System.Func<string, string>? replace = null, bool withToken = true)
+        => string.Join(", ", Parameters(operation, ns).Select(p => replace?.Invoke(p.Name) ?? p.Name).Concat(withToken ? new[] { GeneratedNames.Parameters.CancellationToken } : new string[0]));
 
     public static void WriteDocs(SourceWriter writer, OperationModel operation, string ns)
     {
@@ -74,7 +78,12 @@ internal static class OperationSignature
         }
 
         writer.WriteLine($"/// <param name=\"{GeneratedNames.Parameters.CancellationToken}\">Cancels the call, including any retries and backoff.</param>");
-        if (operation.Response.Type is not null)
+        if (operation.Response.Type is { Kind: TypeKind.Stream })
+        {
+            var said = operation.Response.Description is { } description ? description.TrimEnd('.') + ". " : string.Empty;
+            WriteDocComment(writer, "returns", said + "The body stays on the open connection, whatever media type the server chose: read it, then dispose the result to release the connection.");
+        }
+        else if (operation.Response.Type is not null)
         {
             WriteDocComment(writer, "returns", operation.Response.Description);
         }

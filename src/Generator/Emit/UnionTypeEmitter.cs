@@ -98,13 +98,13 @@ internal static class UnionTypeEmitter
 
                 """);
 
-            WriteConverter(writer, ns, union, name, fullName);
+            WriteConverter(writer, ns, union, name, fullName, model.Operations.Any(o => o.Streaming?.EventType.Name == union.Name));
         }
 
         return new GeneratedFile(HintName(model, name), writer.ToString());
     }
 
-    private static void WriteConverter(SourceWriter writer, string ns, UnionTypeModel union, string name, string fullName)
+    private static void WriteConverter(SourceWriter writer, string ns, UnionTypeModel union, string name, string fullName, bool isEventType)
     {
         writer.WriteLine($"/// <summary>Reads and writes <see cref=\"{name}\"/> without reflection.</summary>");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
@@ -122,6 +122,16 @@ internal static class UnionTypeEmitter
             writer.Indentation--;
             writer.WriteLine("};");
             var discriminator = union.Discriminator is null ? "null" : StringLiteral(union.Discriminator);
+            if (isEventType)
+            {
+                writer.WriteLine($$"""
+
+                /// <summary>Reads one <see cref="{{name}}"/> that came as a server-sent event: the event's name chooses the variant when the data does not.</summary>
+                public static {{fullName}} ReadEvent(string eventName, ref {{Json}}.Utf8JsonReader reader)
+                    => {{Runtime}}.JsonUnion.ReadEvent(ref reader, eventName, {{discriminator}}, s_variants, static unknown => new {{fullName}}(unknown, isUnknown: true));
+                """);
+            }
+
             writer.WriteLine($$"""
 
                 /// <inheritdoc/>

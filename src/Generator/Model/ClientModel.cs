@@ -17,7 +17,7 @@ public sealed record ClientModel(
     EquatableArray<EnumTypeModel> Enums,
     EquatableArray<UnionTypeModel> Unions,
     EquatableArray<OperationModel> Operations,
-    EquatableArray<CancelAndWaitModel> CancelAndWait,
+    EquatableArray<WaitModel> Waits,
     JsonContextModel JsonContext,
     string EnvironmentPrefix = "API",
     string? Conventions = null,
@@ -122,7 +122,8 @@ public sealed record OperationModel(
     EquatableArray<SecurityRequirementModel>? Security = null,
     string? Server = null,
     string? Accept = null,
-    EquatableArray<ErrorResponseModel> Errors = default);
+    EquatableArray<ErrorResponseModel> Errors = default,
+    StreamingModel? Streaming = null);
 
 /// <summary>A non-2xx response with a JSON body: <c>400</c>, a range (<c>4XX</c>) or <c>default</c>, and its type.</summary>
 public sealed record ErrorResponseModel(string Status, TypeRef Type);
@@ -153,9 +154,18 @@ public sealed record ParameterModel(
 /// <param name="PartContentTypes">The <c>encoding</c> object's content types, flattened as property name, content type.</param>
 public sealed record RequestBodyModel(string ParameterName, TypeRef Type, bool IsRequired, string ContentType, string? Description, bool IsRawContent = false, string? Form = null, EquatableArray<string> PartContentTypes = default);
 
-/// <summary>The success response: a JSON body of <see cref="Type"/>, or no body when it is null.</summary>
+/// <summary>
+/// The success response: a JSON body of <see cref="Type"/>, a streamed body (<see cref="TypeKind.Stream"/>),
+/// or no body when it is null.
+/// </summary>
 /// <param name="MediaTypes">What to ask for in <c>Accept</c>: the media type read, or all the response declares; null when it declares none.</param>
-public sealed record ResponseModel(TypeRef? Type, string? Description, string? MediaTypes = null);
+/// <param name="EventType">The event type when the response can also be a <c>text/event-stream</c>.</param>
+public sealed record ResponseModel(TypeRef? Type, string? Description, string? MediaTypes = null, TypeRef? EventType = null);
+
+/// <summary>The streaming variant of an operation whose response can be an event stream.</summary>
+/// <param name="MethodName">The whole method name (<c>CreateChatCompletionStreamingAsync</c>).</param>
+/// <param name="StreamPropertyName">The request body's boolean <c>stream</c> property, which the variant sets; null when it has none.</param>
+public sealed record StreamingModel(string MethodName, TypeRef EventType, string? StreamPropertyName);
 
 /// <summary>
 /// Cursor paging found from the spec's shape: a query parameter that takes the last seen id,
@@ -171,19 +181,35 @@ public sealed record PagingModel(
     string? LastIdPropertyName,
     string? ItemIdPropertyName);
 
+public enum WaitKind
+{
+    /// <summary>Waits on a resource by id: <c>WaitForBatchAsync(batchId)</c>.</summary>
+    Existing,
+
+    /// <summary>Creates the resource, then waits: <c>CreateBatchAndWaitAsync(request)</c>.</summary>
+    Create,
+
+    /// <summary>Cancels the resource, then waits: <c>CancelBatchAndWaitAsync(batchId)</c>.</summary>
+    Cancel,
+}
+
 /// <summary>
-/// A cancel operation (<c>POST …/cancel</c>) with a retrieve operation on the same resource
-/// (<c>GET …</c>, same schema, a <c>status</c> property): the client gets a method that cancels
-/// and then polls until the status settles.
+/// A method that polls a resource (<c>GET …/{id}</c> returning an object with a <c>status</c>
+/// enum) until its status settles, after first creating or cancelling it, or not.
 /// </summary>
 /// <param name="MethodName">The whole method name (<c>CancelBatchAndWaitAsync</c>).</param>
+/// <param name="StartMethodName">The create or cancel operation's stem; null for <see cref="WaitKind.Existing"/>.</param>
+/// <param name="PathParameters">The retrieve operation's path parameters.</param>
+/// <param name="IdPropertyName">For <see cref="WaitKind.Create"/>: the created resource's id property, the retrieve's last path parameter.</param>
 /// <param name="TransitionalValues">Status values that are still on the move (<c>cancelling</c>, <c>in_progress</c>…).</param>
-public sealed record CancelAndWaitModel(
+public sealed record WaitModel(
+    WaitKind Kind,
     string MethodName,
-    string CancelMethodName,
+    string? StartMethodName,
     string RetrieveMethodName,
     TypeRef ResourceType,
     string StatusPropertyName,
     TypeRef StatusType,
     EquatableArray<ParameterModel> PathParameters,
+    string? IdPropertyName,
     EquatableArray<string> TransitionalValues);

@@ -23,6 +23,15 @@ public static class GeneratedNames
 
     public static string AndWaitMethod(string stem) => stem + "AndWaitAsync";
 
+    /// <summary>The wait for an existing resource, from its type's name (<c>WaitForBatchAsync</c>).</summary>
+    public static string WaitForMethod(string resourceTypeName) => "WaitFor" + resourceTypeName + "Async";
+
+    /// <summary>The private method that builds an operation's request, for operations with a streaming variant.</summary>
+    public static string RequestBuilderMethod(string stem) => "Build" + stem + "Request";
+
+    /// <summary>The streaming variant of an operation that answers with JSON or an event stream.</summary>
+    public static string StreamingMethod(string stem) => stem + "StreamingAsync";
+
     /// <summary>The methods every operation gets, whatever its shape: both must be free for a stem to be taken.</summary>
     public static IEnumerable<string> AlwaysDerivedMethods(string stem) => new[] { AsyncMethod(stem), WithResponseMethod(stem) };
 
@@ -117,7 +126,8 @@ public static class GeneratedNames
         public const string PageItems = "pageItems";
         public const string PageItem = "pageItem";
         public const string NextCursor = "nextCursor";
-        public const string CancelledResource = "cancelledResource";
+        public const string StartedResource = "startedResource";
+        public const string StreamedResponse = "streamedResponse";
         public const string Polled = "polled";
         public const string PollToken = "pollToken";
         public const string IsTransitional = "IsTransitional";
@@ -127,7 +137,7 @@ public static class GeneratedNames
 
         public static readonly IReadOnlyCollection<string> All = Set(
             ApiRequest, BodyValue, QueryItem, FormBody, PageCursor, PageResult, PageItems, PageItem, NextCursor,
-            CancelledResource, Polled, PollToken, IsTransitional, PolledStatus);
+            StartedResource, StreamedResponse, Polled, PollToken, IsTransitional, PolledStatus);
     }
 
     /// <summary>Every name an operation's parameters must leave free: the locals and the parameters BatchGen adds.</summary>

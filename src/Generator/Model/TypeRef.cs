@@ -23,6 +23,9 @@ public enum TypeKind
 
     /// <summary><c>format: binary</c>: a file part of a form body (the runtime's <c>ApiFile</c>).</summary>
     File,
+
+    /// <summary>A response body left on the connection for the caller to read (the runtime's <c>StreamedResponse</c>).</summary>
+    Stream,
 }
 
 /// <summary>

@@ -290,21 +290,32 @@ public sealed partial class ClientModelBuilder
         }
 
         var content = chosen.Value.Content ?? new Dictionary<string, IOpenApiMediaType>();
-        var json = content.FirstOrDefault(c => IsJson(c.Key));
         var responsePointer = SpecPointer.Append(pointer, chosen.Key);
+        var description = SchemaClassifier.Clean(chosen.Value.Description);
+        var events = content.FirstOrDefault(c => IsEventStream(c.Key));
+        var eventType = events.Value is null
+            ? null
+            : Resolve(events.Value.Schema, methodName + "Event", SpecPointer.Append(responsePointer + "/content", events.Key) + "/schema").WithNullable(false);
+        var json = content.FirstOrDefault(c => IsJson(c.Key));
         if (json.Value is not null)
         {
             var type = Resolve(json.Value.Schema, methodName + "Response", SpecPointer.Append(responsePointer + "/content", json.Key) + "/schema");
-            return new ResponseModel(type, SchemaClassifier.Clean(chosen.Value.Description), json.Key);
+            // A body declared as one JSON string is, in practice, a file the spec could not describe
+            // (OpenAI's downloadFile sends the JSONL as application/octet-stream): stream it, and
+            // let the caller read it as text, which decodes a real JSON string too.
+            return type.Kind == TypeKind.String
+                ? new ResponseModel(TypeRef.Primitive(TypeKind.Stream), description, json.Key, eventType)
+                : new ResponseModel(type, description, json.Key, eventType);
         }
 
-        if (content.Count > 0)
+        var others = content.Keys.Where(key => !IsEventStream(key)).ToList();
+        if (others.Count > 0 || eventType is not null)
         {
-            Report(DiagnosticDescriptors.UnsupportedConstruct, responsePointer, $"A '{content.First().Key}' response", responsePointer, "as the raw body bytes (byte[])");
-            return new ResponseModel(TypeRef.Primitive(TypeKind.Bytes), SchemaClassifier.Clean(chosen.Value.Description), string.Join(", ", content.Keys));
+            // Files, audio, text: streamed as they arrive. An event stream alone is still reachable raw.
+            return new ResponseModel(TypeRef.Primitive(TypeKind.Stream), description, others.Count > 0 ? string.Join(", ", others) : events.Key, eventType);
         }
 
-        return new ResponseModel(null, SchemaClassifier.Clean(chosen.Value.Description));
+        return new ResponseModel(null, description);
     }
 
     /// <summary>The JSON bodies of the operation's error responses, most specific first, so the first match wins.</summary>
@@ -337,7 +348,14 @@ public sealed partial class ClientModelBuilder
             : contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) ? "UrlEncoded"
             : null;
 
+    /// <summary><c>application/json</c> (with parameters) or a <c>+json</c> type; not <c>application/jsonl</c>.</summary>
     private static bool IsJson(string contentType)
-        => contentType.StartsWith(JsonContentType, StringComparison.OrdinalIgnoreCase)
-           || contentType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    {
+        var mediaType = contentType.Split(';')[0].Trim();
+        return mediaType.Equals(JsonContentType, StringComparison.OrdinalIgnoreCase)
+               || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsEventStream(string contentType)
+        => contentType.Split(';')[0].Trim().Equals("text/event-stream", StringComparison.OrdinalIgnoreCase);
 }

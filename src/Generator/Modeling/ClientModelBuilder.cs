@@ -75,7 +75,7 @@ public sealed partial class ClientModelBuilder
             Enums: _enums.ToEquatableArray(),
             Unions: _unions.ToEquatableArray(),
             Operations: operations.ToEquatableArray(),
-            CancelAndWait: EquatableArray<CancelAndWaitModel>.Empty,
+            Waits: EquatableArray<WaitModel>.Empty,
             JsonContext: NameJsonContext(identity.ClientName),
             EnvironmentPrefix: ResolveEnvironmentPrefix(identity.ClientName),
             Conventions: ResolveConventions(),

@@ -3,6 +3,8 @@ using System.ComponentModel;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Runtime.CompilerServices;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -86,9 +88,27 @@ public sealed class ApiPipeline : IDisposable
     public Task<ApiResponse<bool>> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         => SendCoreAsync(request, EmptyResponseReader.Instance, cancellationToken);
 
-    /// <summary>Sends the request and returns the raw body bytes.</summary>
-    public Task<ApiResponse<byte[]>> SendForBytesAsync(ApiRequest request, CancellationToken cancellationToken)
-        => SendCoreAsync(request, BytesResponseReader.Instance, cancellationToken);
+    /// <summary>
+    /// Sends the request and returns once the headers are in, leaving the body on the open
+    /// connection: dispose the <see cref="StreamedResponse"/> to release it.
+    /// </summary>
+    public Task<ApiResponse<StreamedResponse>> SendForStreamAsync(ApiRequest request, CancellationToken cancellationToken)
+        => SendCoreAsync(request, StreamResponseReader.Instance, cancellationToken);
+
+    /// <summary>
+    /// Sends the request when the enumeration starts and yields the events of its
+    /// <c>text/event-stream</c> response, each <c>data</c> read with <paramref name="readEvent"/>.
+    /// Retries and the whole-call timeout cover getting the headers; after that the events come as
+    /// the server sends them, and ending the enumeration closes the connection.
+    /// </summary>
+    public async IAsyncEnumerable<T> StreamEventsAsync<T>(ApiRequest request, EventValueReader<T> readEvent, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var response = await SendForStreamAsync(request, cancellationToken).ConfigureAwait(false);
+        await foreach (var item in EventStreamReader.ReadAsync(response.Value, readEvent, cancellationToken).ConfigureAwait(false))
+        {
+            yield return item;
+        }
+    }
 
     private async Task<ApiResponse<T>> SendCoreAsync<T>(ApiRequest request, ResponseReader<T> reader, CancellationToken cancellationToken)
     {
@@ -112,28 +132,37 @@ public sealed class ApiPipeline : IDisposable
             try
             {
                 _log.Sending(request, uri, attempt);
-                using var exchange = await SendFollowingRedirectsAsync(request, uri, attempt, idempotencyKey, buffered, linked.Token).ConfigureAwait(false);
-                var response = exchange.Response;
-                telemetry.Response(response, attempt);
-
-                if (response.IsSuccessStatusCode)
+                var exchange = await SendFollowingRedirectsAsync(request, uri, attempt, idempotencyKey, buffered, linked.Token).ConfigureAwait(false);
+                var keepResponse = false;
+                try
                 {
-                    var value = await reader.ReadAsync(request, response, linked.Token).ConfigureAwait(false);
-                    return new ApiResponse<T>(value, response.StatusCode, response.Headers, attempt);
-                }
+                    var response = exchange.Response;
+                    telemetry.Response(response, attempt);
 
-                var error = await ErrorBodyReader.ReadAsync(response, request.ReadError, linked.Token).ConfigureAwait(false);
-                serverDelay = RetryPolicy.ServerDelay(response.Headers, DateTimeOffset.UtcNow, _conventions);
-                var longWait = serverDelay is { } asked && asked > RetryPolicy.MaxServerDelay;
-                var exception = ApiExceptionFactory.Create(response, error, longWait || (int)response.StatusCode == 429 ? serverDelay : null, _credentials.DescribeMissing(request.Security));
-                if (attempt >= _options.MaxRetries || longWait || !RetryPolicy.IsRetryable(response, error.Code, _conventions))
+                    if (response.IsSuccessStatusCode)
+                    {
+                        var value = await reader.ReadAsync(request, response, attempt, linked.Token).ConfigureAwait(false);
+                        keepResponse = reader.KeepsResponse;
+                        return new ApiResponse<T>(value, response.StatusCode, response.Headers, attempt);
+                    }
+
+                    var error = await ErrorBodyReader.ReadAsync(response, request.ReadError, linked.Token).ConfigureAwait(false);
+                    serverDelay = RetryPolicy.ServerDelay(response.Headers, DateTimeOffset.UtcNow, _conventions);
+                    var longWait = serverDelay is { } asked && asked > RetryPolicy.MaxServerDelay;
+                    var exception = ApiExceptionFactory.Create(response, error, longWait || (int)response.StatusCode == 429 ? serverDelay : null, _credentials.DescribeMissing(request.Security));
+                    if (attempt >= _options.MaxRetries || longWait || !RetryPolicy.IsRetryable(response, error.Code, _conventions))
+                    {
+                        _log.Log(ApiLogLevel.Error, $"{request.OperationId} failed with HTTP {(int)response.StatusCode} after {attempt + 1} attempt(s): {exception.Message}");
+                        telemetry.Failed(exception, attempt);
+                        throw exception;
+                    }
+
+                    failure = exception;
+                }
+                finally
                 {
-                    _log.Log(ApiLogLevel.Error, $"{request.OperationId} failed with HTTP {(int)response.StatusCode} after {attempt + 1} attempt(s): {exception.Message}");
-                    telemetry.Failed(exception, attempt);
-                    throw exception;
+                    exchange.Dispose(keepResponse);
                 }
-
-                failure = exception;
             }
             catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {
@@ -246,7 +275,7 @@ public sealed class ApiPipeline : IDisposable
            && a.Port == b.Port;
 
     /// <summary>A request and its response, disposed together once the response is read.</summary>
-    private readonly struct Exchange : IDisposable
+    private readonly struct Exchange
     {
         public Exchange(HttpRequestMessage message, HttpResponseMessage response)
         {
@@ -258,9 +287,14 @@ public sealed class ApiPipeline : IDisposable
 
         public HttpResponseMessage Response { get; }
 
-        public void Dispose()
+        /// <summary>Disposes the request, and the response unless its body is handed to the caller.</summary>
+        public void Dispose(bool keepResponse)
         {
-            Response.Dispose();
+            if (!keepResponse)
+            {
+                Response.Dispose();
+            }
+
             Message.Dispose();
         }
     }

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -17,8 +16,11 @@ public sealed class PollingOptions
     /// <summary>How much the delay grows after each poll. Default 1.5.</summary>
     public double Multiplier { get; set; } = 1.5;
 
-    /// <summary>How long to wait in all. Default 15 minutes (a batch may stay cancelling for up to 10).</summary>
+    /// <summary>How long to wait in all. Default 15 minutes (a batch may stay cancelling for up to 10); <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits as long as it takes.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The clock the delays and the timeout run on: the system's by default, a fake one in tests.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }
 
 /// <summary>Polls a resource until it settles; used by generated <c>…AndWaitAsync</c> methods.</summary>
@@ -37,20 +39,36 @@ public static class Polling
         PollingOptions? options,
         CancellationToken cancellationToken)
     {
+        if (isTransitional is null)
+        {
+            throw new ArgumentNullException(nameof(isTransitional));
+        }
+
+        if (poll is null)
+        {
+            throw new ArgumentNullException(nameof(poll));
+        }
+
         options ??= new PollingOptions();
+        var clock = options.TimeProvider ?? TimeProvider.System;
+        var started = clock.GetTimestamp();
         var current = initial;
         progress?.Report(current);
-        var watch = Stopwatch.StartNew();
         var delay = options.InitialDelay;
+        var forever = options.Timeout == System.Threading.Timeout.InfiniteTimeSpan;
         while (isTransitional(current))
         {
-            var remaining = options.Timeout - watch.Elapsed;
+            var remaining = forever ? delay : options.Timeout - clock.GetElapsedTime(started);
             if (remaining <= TimeSpan.Zero)
             {
                 throw new ApiTimeoutException($"Still waiting after {options.Timeout} (PollingOptions.Timeout); the last state was {current}.", null);
             }
 
-            await Task.Delay(delay < remaining ? delay : remaining, cancellationToken).ConfigureAwait(false);
+#if NET8_0_OR_GREATER
+            await Task.Delay(delay < remaining ? delay : remaining, clock, cancellationToken).ConfigureAwait(false);
+#else
+            await clock.Delay(delay < remaining ? delay : remaining, cancellationToken).ConfigureAwait(false);
+#endif
             current = await poll(cancellationToken).ConfigureAwait(false);
             progress?.Report(current);
             delay = TimeSpan.FromTicks(Math.Min(options.MaxDelay.Ticks, (long)(delay.Ticks * Math.Max(1.0, options.Multiplier))));

@@ -14,7 +14,10 @@ namespace BatchGen;
 /// </summary>
 internal abstract class ResponseReader<T>
 {
-    public abstract Task<T> ReadAsync(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken);
+    /// <summary>The value keeps the response (and its connection) open: the pipeline must not dispose it.</summary>
+    public virtual bool KeepsResponse => false;
+
+    public abstract Task<T> ReadAsync(ApiRequest request, HttpResponseMessage response, int attempt, CancellationToken cancellationToken);
 }
 
 /// <summary>No body is expected; whatever came is ignored.</summary>
@@ -22,26 +25,28 @@ internal sealed class EmptyResponseReader : ResponseReader<bool>
 {
     public static readonly EmptyResponseReader Instance = new();
 
-    public override Task<bool> ReadAsync(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+    public override Task<bool> ReadAsync(ApiRequest request, HttpResponseMessage response, int attempt, CancellationToken cancellationToken)
         => Task.FromResult(true);
 }
 
-/// <summary>The raw body bytes.</summary>
-internal sealed class BytesResponseReader : ResponseReader<byte[]>
+/// <summary>
+/// The body left unread on the open connection, for the caller to stream: the call is done once
+/// the headers are in, so the whole-call timeout never covers the body.
+/// </summary>
+internal sealed class StreamResponseReader : ResponseReader<StreamedResponse>
 {
-    public static readonly BytesResponseReader Instance = new();
+    public static readonly StreamResponseReader Instance = new();
 
-    public override async Task<byte[]> ReadAsync(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+    public override bool KeepsResponse => true;
+
+    public override async Task<StreamedResponse> ReadAsync(ApiRequest request, HttpResponseMessage response, int attempt, CancellationToken cancellationToken)
     {
-        var body = await PooledBody.ReadAsync(response.Content, int.MaxValue, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return body.Span.ToArray();
-        }
-        finally
-        {
-            body.Return();
-        }
+#if NET8_0_OR_GREATER
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        var body = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        return new StreamedResponse(response, body, request.OperationId, attempt);
     }
 }
 
@@ -59,7 +64,7 @@ internal sealed class JsonResponseReader<T> : ResponseReader<T>
         _log = log;
     }
 
-    public override async Task<T> ReadAsync(ApiRequest request, HttpResponseMessage response, CancellationToken cancellationToken)
+    public override async Task<T> ReadAsync(ApiRequest request, HttpResponseMessage response, int attempt, CancellationToken cancellationToken)
     {
         var body = await PooledBody.ReadAsync(response.Content, int.MaxValue, cancellationToken).ConfigureAwait(false);
         try

@@ -77,6 +77,18 @@ public static class JsonUnion
     /// <paramref name="unknown"/>, so a newer server's new variant does not break reading.
     /// </summary>
     public static T Read<T>(ref Utf8JsonReader reader, string? discriminator, JsonUnionVariant<T>[] variants, Func<JsonElement, T> unknown)
+        => Read(ref reader, discriminator, variants, unknown, null);
+
+    /// <summary>
+    /// Reads a union value that came as a server-sent event named <paramref name="eventName"/>. When
+    /// the data carries no discriminator, the event name chooses the variant: the one whose
+    /// discriminator value, or one of whose fixed values, it is. Unnamed events (<c>message</c>)
+    /// are read as <see cref="Read{T}(ref Utf8JsonReader, string?, JsonUnionVariant{T}[], Func{JsonElement, T})"/> does.
+    /// </summary>
+    public static T ReadEvent<T>(ref Utf8JsonReader reader, string eventName, string? discriminator, JsonUnionVariant<T>[] variants, Func<JsonElement, T> unknown)
+        => Read(ref reader, discriminator, variants, unknown, eventName == "message" ? null : eventName);
+
+    private static T Read<T>(ref Utf8JsonReader reader, string? discriminator, JsonUnionVariant<T>[] variants, Func<JsonElement, T> unknown, string? eventName)
     {
         var candidates = new List<JsonUnionVariant<T>>(variants.Length);
         foreach (var variant in variants)
@@ -99,6 +111,10 @@ public static class JsonUnion
                         return candidate.Read(ref reader);
                     }
                 }
+            }
+            else if (eventName is not null && NamedBy(candidates, eventName) is { } named)
+            {
+                return named.Read(ref reader);
             }
 
             candidates.RemoveAll(candidate => !peek.Matches(candidate.Required, candidate.FixedValues));
@@ -125,6 +141,28 @@ public static class JsonUnion
         }
 
         return unknown(JsonRead.Element(ref reader));
+    }
+
+    /// <summary>The one variant an event name selects, by discriminator value or by a fixed value (<c>"type": "response.created"</c>).</summary>
+    private static JsonUnionVariant<T>? NamedBy<T>(List<JsonUnionVariant<T>> candidates, string eventName)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (Array.IndexOf(candidate.DiscriminatorValues, eventName) >= 0)
+            {
+                return candidate;
+            }
+
+            for (var i = 1; i < candidate.FixedValues.Length; i += 2)
+            {
+                if (candidate.FixedValues[i] == eventName)
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool Accepts(JsonShape shape, ref Utf8JsonReader reader)

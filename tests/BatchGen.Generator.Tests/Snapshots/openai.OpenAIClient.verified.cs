@@ -8,10 +8,10 @@ namespace OpenAI.Batches;
 
 /// <summary>A client for OpenAI API, generated from openai.yaml.</summary>
 /// <remarks>
-/// The OpenAI Batch API. Create large batches of API requests for asynchronous processing, list them, retrieve them and cancel them.
+/// The OpenAI Batch API and the Files API it reads and writes. Upload the JSONL input, create large batches of API requests for asynchronous processing, list, retrieve and cancel them, and download their output.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("BatchGen", "0.1.0")]
-public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, global::OpenAI.Batches.ICreateBatch, global::OpenAI.Batches.IRetrieveBatch, global::OpenAI.Batches.ICancelBatch, global::System.IDisposable
+public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, global::OpenAI.Batches.ICreateBatch, global::OpenAI.Batches.IRetrieveBatch, global::OpenAI.Batches.ICancelBatch, global::OpenAI.Batches.IListFiles, global::OpenAI.Batches.ICreateFile, global::OpenAI.Batches.IRetrieveFile, global::OpenAI.Batches.IDeleteFile, global::OpenAI.Batches.IDownloadFile, global::System.IDisposable
 {
     /// <summary>The spec's first server, used when neither the options, the HttpClient nor <c>OPENAI_BASE_URL</c> name one.</summary>
     public const string? DefaultBaseAddress = "https://api.openai.com/v1";
@@ -145,22 +145,174 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         return _pipeline.SendAsync<global::OpenAI.Batches.Batch>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.Batch.JsonConverter.ReadValue(ref r), cancellationToken);
     }
 
+    /// <inheritdoc cref="global::OpenAI.Batches.IListFiles.ListFilesAsync"/>
+    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.ListFilesResponse> ListFilesAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
+        => global::BatchGen.ApiTasks.ValueAsync(ListFilesWithResponseAsync(purpose, limit, order, after, cancellationToken));
+
+    /// <summary>Like <see cref="ListFilesAsync"/>, with the response's status, headers and request id.</summary>
+    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.ListFilesResponse>> ListFilesWithResponseAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var apiRequest = new global::BatchGen.ApiRequest("GET", "listFiles");
+        apiRequest.AppendPath("/files");
+        apiRequest.AddQuery("purpose", purpose);
+        apiRequest.AddQuery("limit", global::BatchGen.ApiRequest.Format(limit));
+        apiRequest.AddQuery("order", global::BatchGen.ApiRequest.Format(order));
+        apiRequest.AddQuery("after", after);
+        return _pipeline.SendAsync<global::OpenAI.Batches.ListFilesResponse>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.ListFilesResponse.JsonConverter.ReadValue(ref r), cancellationToken);
+    }
+
     /// <summary>
-    /// Calls <see cref="CancelBatchAsync"/>, then polls <see cref="RetrieveBatchAsync"/>
-    /// with backoff while <c>Status</c> is still on the move (validating, in_progress, finalizing, cancelling),
+    /// Every item of <see cref="ListFilesAsync"/>, page after page: it follows
+    /// <c>after</c> while the server reports more. Pass a
+    /// <paramref name="after"/> to start after a known item.
+    /// </summary>
+    public async global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Batches.OpenAIFile> ListFilesAutoPagingAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var pageCursor = after;
+        while (true)
+        {
+            var pageResult = await ListFilesAsync(purpose, limit, order, pageCursor, cancellationToken).ConfigureAwait(false);
+            if (pageResult is null) yield break;
+            var pageItems = pageResult.Data;
+            if (pageItems is null || pageItems.Count == 0) yield break;
+            foreach (var pageItem in pageItems)
+            {
+                yield return pageItem;
+            }
+
+            if (!pageResult.HasMore) yield break;
+            var nextCursor = pageResult.LastId ?? pageItems[pageItems.Count - 1]?.Id;
+            // A server that hands back the same cursor would loop forever: stop instead.
+            if (nextCursor is null || nextCursor == pageCursor) yield break;
+            pageCursor = nextCursor;
+        }
+    }
+
+    /// <inheritdoc cref="global::OpenAI.Batches.ICreateFile.CreateFileAsync"/>
+    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.OpenAIFile> CreateFileAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+        => global::BatchGen.ApiTasks.ValueAsync(CreateFileWithResponseAsync(request, cancellationToken));
+
+    /// <summary>Like <see cref="CreateFileAsync"/>, with the response's status, headers and request id.</summary>
+    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.OpenAIFile>> CreateFileWithResponseAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var apiRequest = new global::BatchGen.ApiRequest("POST", "createFile");
+        apiRequest.AppendPath("/files");
+        if (request is null) throw new global::System.ArgumentNullException(nameof(request));
+        {
+            var formBody = global::BatchGen.FormBody.Multipart();
+            formBody.AddFile("file", request.File);
+            formBody.Add("purpose", global::BatchGen.ApiRequest.Format(request.Purpose));
+            formBody.AddJson<global::OpenAI.Batches.FileExpirationAfter>("expires_after", request.ExpiresAfter, static (global::System.Text.Json.Utf8JsonWriter w, global::OpenAI.Batches.FileExpirationAfter v) => { global::OpenAI.Batches.FileExpirationAfter.JsonConverter.WriteValue(w, v); });
+            apiRequest.SetFormBody(formBody);
+        }
+        return _pipeline.SendAsync<global::OpenAI.Batches.OpenAIFile>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.OpenAIFile.JsonConverter.ReadValue(ref r), cancellationToken);
+    }
+
+    /// <inheritdoc cref="global::OpenAI.Batches.IRetrieveFile.RetrieveFileAsync"/>
+    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.OpenAIFile> RetrieveFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
+        => global::BatchGen.ApiTasks.ValueAsync(RetrieveFileWithResponseAsync(fileId, cancellationToken));
+
+    /// <summary>Like <see cref="RetrieveFileAsync"/>, with the response's status, headers and request id.</summary>
+    /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
+    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.OpenAIFile>> RetrieveFileWithResponseAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var apiRequest = new global::BatchGen.ApiRequest("GET", "retrieveFile");
+        apiRequest.AppendPath("/files/");
+        apiRequest.AppendPathParameter("file_id", fileId);
+        return _pipeline.SendAsync<global::OpenAI.Batches.OpenAIFile>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.OpenAIFile.JsonConverter.ReadValue(ref r), cancellationToken);
+    }
+
+    /// <inheritdoc cref="global::OpenAI.Batches.IDeleteFile.DeleteFileAsync"/>
+    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.DeleteFileResponse> DeleteFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
+        => global::BatchGen.ApiTasks.ValueAsync(DeleteFileWithResponseAsync(fileId, cancellationToken));
+
+    /// <summary>Like <see cref="DeleteFileAsync"/>, with the response's status, headers and request id.</summary>
+    /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
+    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.DeleteFileResponse>> DeleteFileWithResponseAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var apiRequest = new global::BatchGen.ApiRequest("DELETE", "deleteFile");
+        apiRequest.AppendPath("/files/");
+        apiRequest.AppendPathParameter("file_id", fileId);
+        return _pipeline.SendAsync<global::OpenAI.Batches.DeleteFileResponse>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.DeleteFileResponse.JsonConverter.ReadValue(ref r), cancellationToken);
+    }
+
+    /// <inheritdoc cref="global::OpenAI.Batches.IDownloadFile.DownloadFileAsync"/>
+    public global::System.Threading.Tasks.Task<global::BatchGen.StreamedResponse> DownloadFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
+        => global::BatchGen.ApiTasks.ValueAsync(DownloadFileWithResponseAsync(fileId, cancellationToken));
+
+    /// <summary>Like <see cref="DownloadFileAsync"/>, with the response's status, headers and request id.</summary>
+    /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
+    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::BatchGen.StreamedResponse>> DownloadFileWithResponseAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var apiRequest = new global::BatchGen.ApiRequest("GET", "downloadFile");
+        apiRequest.AppendPath("/files/");
+        apiRequest.AppendPathParameter("file_id", fileId);
+        apiRequest.AppendPath("/content");
+        return _pipeline.SendForStreamAsync(apiRequest, cancellationToken);
+    }
+
+    /// <summary>
+    /// Polls <see cref="RetrieveBatchAsync"/> (first at once, to resume a wait after a restart) with backoff while <c>Status</c> is still on the move (validating, in_progress, finalizing, cancelling),
     /// and returns the settled resource.
     /// </summary>
+    /// <param name="batchId">The ID of the batch to retrieve.</param>
+    /// <param name="progress">Receives the resource after each poll.</param>
+    /// <param name="polling">Delays, the overall timeout and the clock; by default polls from 1 s up to every 10 s for 15 minutes.</param>
+    /// <param name="cancellationToken">Stops the waiting.</param>
+    /// <exception cref="global::BatchGen.ApiTimeoutException">Still on the move after the polling timeout.</exception>
+    public async global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> WaitForBatchAsync(string batchId, global::System.IProgress<global::OpenAI.Batches.Batch>? progress = null, global::BatchGen.PollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var startedResource = await RetrieveBatchAsync(batchId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await global::BatchGen.Polling.WhileAsync(
+            startedResource,
+            static polled => IsTransitional(polled.Status),
+            pollToken => RetrieveBatchAsync(batchId, cancellationToken: pollToken),
+            progress,
+            polling,
+            cancellationToken).ConfigureAwait(false);
+
+        static bool IsTransitional(global::OpenAI.Batches.BatchStatus polledStatus) => polledStatus.ToString() is "validating" or "in_progress" or "finalizing" or "cancelling";
+    }
+
+    /// <summary>
+    /// Calls <see cref="CreateBatchAsync"/>, then polls <see cref="RetrieveBatchAsync"/> with backoff while <c>Status</c> is still on the move (validating, in_progress, finalizing, cancelling),
+    /// and returns the settled resource.
+    /// </summary>
+    /// <param name="request">The request body.</param>
+    /// <param name="progress">Receives the resource after the create and after each poll.</param>
+    /// <param name="polling">Delays, the overall timeout and the clock; by default polls from 1 s up to every 10 s for 15 minutes.</param>
+    /// <param name="cancellationToken">Stops the waiting (the created resource stays).</param>
+    /// <exception cref="global::BatchGen.ApiTimeoutException">Still on the move after the polling timeout.</exception>
+    public async global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CreateBatchAndWaitAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.IProgress<global::OpenAI.Batches.Batch>? progress = null, global::BatchGen.PollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default)
+    {
+        var startedResource = await CreateBatchAsync(request, cancellationToken).ConfigureAwait(false);
+        return await global::BatchGen.Polling.WhileAsync(
+            startedResource,
+            static polled => IsTransitional(polled.Status),
+            pollToken => RetrieveBatchAsync(startedResource.Id, cancellationToken: pollToken),
+            progress,
+            polling,
+            cancellationToken).ConfigureAwait(false);
+
+        static bool IsTransitional(global::OpenAI.Batches.BatchStatus polledStatus) => polledStatus.ToString() is "validating" or "in_progress" or "finalizing" or "cancelling";
+    }
+
+    /// <summary>
+    /// Calls <see cref="CancelBatchAsync"/>, then polls <see cref="RetrieveBatchAsync"/> with backoff while <c>Status</c> is still on the move (validating, in_progress, finalizing, cancelling),
+    /// and returns the settled resource.
+    /// </summary>
+    /// <param name="batchId">The ID of the batch to retrieve.</param>
     /// <param name="progress">Receives the resource after the cancel and after each poll.</param>
-    /// <param name="polling">Delays and the overall timeout; by default polls from 1 s up to every 10 s for 15 minutes.</param>
+    /// <param name="polling">Delays, the overall timeout and the clock; by default polls from 1 s up to every 10 s for 15 minutes.</param>
     /// <param name="cancellationToken">Stops the waiting (the cancel itself is not undone).</param>
     /// <exception cref="global::BatchGen.ApiTimeoutException">Still on the move after the polling timeout.</exception>
     public async global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CancelBatchAndWaitAsync(string batchId, global::System.IProgress<global::OpenAI.Batches.Batch>? progress = null, global::BatchGen.PollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var cancelledResource = await CancelBatchAsync(batchId, cancellationToken).ConfigureAwait(false);
+        var startedResource = await CancelBatchAsync(batchId, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await global::BatchGen.Polling.WhileAsync(
-            cancelledResource,
+            startedResource,
             static polled => IsTransitional(polled.Status),
-            pollToken => RetrieveBatchAsync(batchId, pollToken),
+            pollToken => RetrieveBatchAsync(batchId, cancellationToken: pollToken),
             progress,
             polling,
             cancellationToken).ConfigureAwait(false);

@@ -106,6 +106,30 @@ public sealed partial class OpenAIClientJsonContext : global::System.Text.Json.S
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateBatchRequestEndpoint> CreateBatchRequestEndpoint
         => _CreateBatchRequestEndpoint ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.CreateBatchRequestEndpoint>(Options, new global::OpenAI.Batches.CreateBatchRequestEndpoint.JsonConverter());
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateFileRequest>? _CreateFileRequest;
+
+    /// <summary>Metadata for <see cref="global::OpenAI.Batches.CreateFileRequest"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateFileRequest> CreateFileRequest
+        => _CreateFileRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.CreateFileRequest>(Options, new global::OpenAI.Batches.CreateFileRequest.JsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateFileRequestPurpose>? _CreateFileRequestPurpose;
+
+    /// <summary>Metadata for <see cref="global::OpenAI.Batches.CreateFileRequestPurpose"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateFileRequestPurpose> CreateFileRequestPurpose
+        => _CreateFileRequestPurpose ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.CreateFileRequestPurpose>(Options, new global::OpenAI.Batches.CreateFileRequestPurpose.JsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.DeleteFileResponse>? _DeleteFileResponse;
+
+    /// <summary>Metadata for <see cref="global::OpenAI.Batches.DeleteFileResponse"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.DeleteFileResponse> DeleteFileResponse
+        => _DeleteFileResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.DeleteFileResponse>(Options, new global::OpenAI.Batches.DeleteFileResponse.JsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.DeleteFileResponseObject>? _DeleteFileResponseObject;
+
+    /// <summary>Metadata for <see cref="global::OpenAI.Batches.DeleteFileResponseObject"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.DeleteFileResponseObject> DeleteFileResponseObject
+        => _DeleteFileResponseObject ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.DeleteFileResponseObject>(Options, new global::OpenAI.Batches.DeleteFileResponseObject.JsonConverter());
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.Error>? _Error;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.Error"/>.</summary>
@@ -118,6 +142,18 @@ public sealed partial class OpenAIClientJsonContext : global::System.Text.Json.S
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ErrorResponse> ErrorResponse
         => _ErrorResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.ErrorResponse>(Options, new global::OpenAI.Batches.ErrorResponse.JsonConverter());
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.FileExpirationAfter>? _FileExpirationAfter;
+
+    /// <summary>Metadata for <see cref="global::OpenAI.Batches.FileExpirationAfter"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.FileExpirationAfter> FileExpirationAfter
+        => _FileExpirationAfter ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.FileExpirationAfter>(Options, new global::OpenAI.Batches.FileExpirationAfter.JsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.FileExpirationAfterAnchor>? _FileExpirationAfterAnchor;
+
+    /// <summary>Metadata for <see cref="global::OpenAI.Batches.FileExpirationAfterAnchor"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.FileExpirationAfterAnchor> FileExpirationAfterAnchor
+        => _FileExpirationAfterAnchor ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.FileExpirationAfterAnchor>(Options, new global::OpenAI.Batches.FileExpirationAfterAnchor.JsonConverter());
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListBatchesResponse>? _ListBatchesResponse;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.ListBatchesResponse"/>.</summary>
@@ -129,6 +165,42 @@ public sealed partial class OpenAIClientJsonContext : global::System.Text.Json.S
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.ListBatchesResponseObject"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListBatchesResponseObject> ListBatchesResponseObject
         => _ListBatchesResponseObject ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.ListBatchesResponseObject>(Options, new global::OpenAI.Batches.ListBatchesResponseObject.JsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListFilesOrder>? _ListFilesOrder;
+
+    /// <summary>Metadata for <see cref="global::OpenAI.Batches.ListFilesOrder"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListFilesOrder> ListFilesOrder
+        => _ListFilesOrder ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.ListFilesOrder>(Options, new global::OpenAI.Batches.ListFilesOrder.JsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListFilesResponse>? _ListFilesResponse;
+
+    /// <summary>Metadata for <see cref="global::OpenAI.Batches.ListFilesResponse"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListFilesResponse> ListFilesResponse
+        => _ListFilesResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.ListFilesResponse>(Options, new global::OpenAI.Batches.ListFilesResponse.JsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFile>? _OpenAIFile;
+
+    /// <summary>Metadata for <see cref="global::OpenAI.Batches.OpenAIFile"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFile> OpenAIFile
+        => _OpenAIFile ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.OpenAIFile>(Options, new global::OpenAI.Batches.OpenAIFile.JsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFileObject>? _OpenAIFileObject;
+
+    /// <summary>Metadata for <see cref="global::OpenAI.Batches.OpenAIFileObject"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFileObject> OpenAIFileObject
+        => _OpenAIFileObject ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.OpenAIFileObject>(Options, new global::OpenAI.Batches.OpenAIFileObject.JsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFilePurpose>? _OpenAIFilePurpose;
+
+    /// <summary>Metadata for <see cref="global::OpenAI.Batches.OpenAIFilePurpose"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFilePurpose> OpenAIFilePurpose
+        => _OpenAIFilePurpose ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.OpenAIFilePurpose>(Options, new global::OpenAI.Batches.OpenAIFilePurpose.JsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFileStatus>? _OpenAIFileStatus;
+
+    /// <summary>Metadata for <see cref="global::OpenAI.Batches.OpenAIFileStatus"/>.</summary>
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFileStatus> OpenAIFileStatus
+        => _OpenAIFileStatus ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.OpenAIFileStatus>(Options, new global::OpenAI.Batches.OpenAIFileStatus.JsonConverter());
 
     /// <inheritdoc/>
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
@@ -147,10 +219,22 @@ public sealed partial class OpenAIClientJsonContext : global::System.Text.Json.S
         if (type == typeof(global::OpenAI.Batches.CreateBatchRequest)) return CreateBatchRequest;
         if (type == typeof(global::OpenAI.Batches.CreateBatchRequestCompletionWindow)) return CreateBatchRequestCompletionWindow;
         if (type == typeof(global::OpenAI.Batches.CreateBatchRequestEndpoint)) return CreateBatchRequestEndpoint;
+        if (type == typeof(global::OpenAI.Batches.CreateFileRequest)) return CreateFileRequest;
+        if (type == typeof(global::OpenAI.Batches.CreateFileRequestPurpose)) return CreateFileRequestPurpose;
+        if (type == typeof(global::OpenAI.Batches.DeleteFileResponse)) return DeleteFileResponse;
+        if (type == typeof(global::OpenAI.Batches.DeleteFileResponseObject)) return DeleteFileResponseObject;
         if (type == typeof(global::OpenAI.Batches.Error)) return Error;
         if (type == typeof(global::OpenAI.Batches.ErrorResponse)) return ErrorResponse;
+        if (type == typeof(global::OpenAI.Batches.FileExpirationAfter)) return FileExpirationAfter;
+        if (type == typeof(global::OpenAI.Batches.FileExpirationAfterAnchor)) return FileExpirationAfterAnchor;
         if (type == typeof(global::OpenAI.Batches.ListBatchesResponse)) return ListBatchesResponse;
         if (type == typeof(global::OpenAI.Batches.ListBatchesResponseObject)) return ListBatchesResponseObject;
+        if (type == typeof(global::OpenAI.Batches.ListFilesOrder)) return ListFilesOrder;
+        if (type == typeof(global::OpenAI.Batches.ListFilesResponse)) return ListFilesResponse;
+        if (type == typeof(global::OpenAI.Batches.OpenAIFile)) return OpenAIFile;
+        if (type == typeof(global::OpenAI.Batches.OpenAIFileObject)) return OpenAIFileObject;
+        if (type == typeof(global::OpenAI.Batches.OpenAIFilePurpose)) return OpenAIFilePurpose;
+        if (type == typeof(global::OpenAI.Batches.OpenAIFileStatus)) return OpenAIFileStatus;
         return null;
     }
 }

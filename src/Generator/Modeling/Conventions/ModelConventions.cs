@@ -14,9 +14,12 @@ public static class ModelConventions
     public static ClientModel Apply(ClientModel model)
     {
         var methodNames = ClientMethodScope(model);
-        var operations = model.Operations.Select(o => PagingConvention.Apply(model, o, methodNames)).ToEquatableArray();
+        var operations = model.Operations
+            .Select(o => PagingConvention.Apply(model, o, methodNames))
+            .Select(o => StreamingConvention.Apply(model, o, methodNames))
+            .ToEquatableArray();
         model = model with { Operations = operations };
-        return model with { CancelAndWait = CancelAndWaitConvention.Find(model, methodNames) };
+        return model with { Waits = WaitConvention.Find(model, methodNames) };
     }
 
     /// <summary>The names already taken on the client class: its own members and each operation's methods.</summary>
