@@ -13,8 +13,9 @@ internal sealed class FakeBatch
 {
     private readonly FakeBatchServerOptions _options;
 
-    public FakeBatch(string id, long sequence, string inputFileId, string endpoint, string completionWindow, IReadOnlyDictionary<string, string>? metadata, DateTimeOffset createdAt, FakeBatchServerOptions options)
+    public FakeBatch(string id, long sequence, string inputFileId, string endpoint, string completionWindow, IReadOnlyDictionary<string, string>? metadata, DateTimeOffset createdAt, FakeBatchServerOptions options, FakeBatchInput? input = null)
     {
+        Input = input;
         Id = id;
         Sequence = sequence;
         InputFileId = inputFileId;
@@ -26,6 +27,16 @@ internal sealed class FakeBatch
     }
 
     public string Id { get; }
+
+    /// <summary>The uploaded input's requests; null when the batch names a file the server does not hold (its counts are then made up from the options).</summary>
+    public FakeBatchInput? Input { get; }
+
+    public string OutputFileId => "file-out-" + Id;
+
+    public string ErrorFileId => "file-err-" + Id;
+
+    /// <summary>The status has settled with files to download (completed or cancelled).</summary>
+    public bool HasOutputAt(DateTimeOffset now) => StatusAt(now) is "completed" or "cancelled";
 
     public long Sequence { get; }
 
@@ -83,7 +94,8 @@ internal sealed class FakeBatch
         }
     }
 
-    private long CompletedRequests(DateTimeOffset now)
+    /// <summary>How many valid requests are answered by <paramref name="now"/>.</summary>
+    public long CompletedRequests(DateTimeOffset now)
     {
         var end = CancellingAt is { } cancelling && cancelling < FinalizingAt ? cancelling : now;
         if (end <= InProgressAt)
@@ -92,15 +104,21 @@ internal sealed class FakeBatch
         }
 
         var fraction = Math.Min(1.0, (end - InProgressAt).TotalMilliseconds / Math.Max(1, _options.InProgressFor.TotalMilliseconds));
-        return (long)Math.Floor(fraction * _options.RequestsPerBatch);
+        return (long)Math.Floor(fraction * (Input?.ValidCount ?? _options.RequestsPerBatch));
     }
+
+    /// <summary>Failed requests: the input's invalid lines once in progress; one in twenty answered for a made-up batch.</summary>
+    private long FailedRequests(DateTimeOffset now, long completed)
+        => Input is null ? completed / 20 : now >= InProgressAt ? Input.InvalidCount : 0;
 
     public void WriteTo(Utf8JsonWriter writer, DateTimeOffset now)
     {
         var status = StatusAt(now);
         var started = now >= InProgressAt && (CancellingAt is null || CancellingAt > InProgressAt);
         var completed = CompletedRequests(now);
-        var failed = completed / 20;
+        var failed = FailedRequests(now, completed);
+        var succeeded = Input is null ? completed - failed : completed;
+        var total = Input is null ? _options.RequestsPerBatch : Input.ValidCount + Input.InvalidCount;
 
         writer.WriteStartObject();
         writer.WriteString("id", Id);
@@ -111,8 +129,8 @@ internal sealed class FakeBatch
         writer.WriteString("input_file_id", InputFileId);
         writer.WriteString("completion_window", CompletionWindow);
         writer.WriteString("status", status);
-        FakeJson.WriteNullable(writer, "output_file_id", status is "completed" or "cancelled" ? "file-out-" + Id : null);
-        FakeJson.WriteNullable(writer, "error_file_id", status is "completed" or "cancelled" && failed > 0 ? "file-err-" + Id : null);
+        FakeJson.WriteNullable(writer, "output_file_id", status is "completed" or "cancelled" ? OutputFileId : null);
+        FakeJson.WriteNullable(writer, "error_file_id", status is "completed" or "cancelled" && failed > 0 ? ErrorFileId : null);
         writer.WriteNumber("created_at", CreatedAt.ToUnixTimeSeconds());
         FakeJson.WriteNullable(writer, "in_progress_at", started ? InProgressAt.ToUnixTimeSeconds() : null);
         writer.WriteNumber("expires_at", (CreatedAt + TimeSpan.FromHours(24)).ToUnixTimeSeconds());
@@ -123,8 +141,8 @@ internal sealed class FakeBatch
         FakeJson.WriteNullable(writer, "cancelling_at", CancellingAt?.ToUnixTimeSeconds());
         FakeJson.WriteNullable(writer, "cancelled_at", status == "cancelled" ? (CancellingAt!.Value + _options.CancellingFor).ToUnixTimeSeconds() : null);
         writer.WriteStartObject("request_counts");
-        writer.WriteNumber("total", _options.RequestsPerBatch);
-        writer.WriteNumber("completed", completed - failed);
+        writer.WriteNumber("total", total);
+        writer.WriteNumber("completed", succeeded);
         writer.WriteNumber("failed", failed);
         writer.WriteEndObject();
         if (status == "completed")

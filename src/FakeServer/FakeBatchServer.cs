@@ -19,10 +19,14 @@ using Microsoft.Extensions.Logging;
 namespace BatchGen.Testing;
 
 /// <summary>
-/// A fake of the OpenAI Batch API over real HTTP on 127.0.0.1: the four endpoints under
-/// <c>/v1</c>, a state machine on a configurable clock, bearer authentication, OpenAI's error
-/// shape, and fault injection (error replies, delays, connections reset mid-body). For BatchGen's
-/// own tests, its sample, and your tests of code that calls the Batch API.
+/// A fake of the OpenAI Batch API over real HTTP on 127.0.0.1, under <c>/v1</c>: the batch
+/// endpoints with a state machine on a configurable clock; the Files endpoints (multipart upload,
+/// list, retrieve, delete, content as <c>application/octet-stream</c>); batches that read their
+/// uploaded JSONL input and write an output file (one echoed chat completion per valid line) and
+/// an error file (one line per invalid line); an echoing chat-completions endpoint that streams
+/// server-sent events under <c>"stream": true</c>; bearer authentication, OpenAI's error shape,
+/// and fault injection (error replies, delays, connections reset mid-body). For BatchGen's own
+/// tests, its sample, and your tests of code that calls the Batch API.
 /// </summary>
 public sealed class FakeBatchServer : IAsyncDisposable
 {
@@ -34,6 +38,7 @@ public sealed class FakeBatchServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, FakeBatch> _batches = new(StringComparer.Ordinal);
+    private readonly FakeFiles _files;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly List<(Fault Fault, int Remaining)> _faults = new();
     private long _sequence;
@@ -43,6 +48,7 @@ public sealed class FakeBatchServer : IAsyncDisposable
     {
         _app = app;
         Options = options;
+        _files = new FakeFiles(options.Clock);
     }
 
     /// <summary>The server's settings.</summary>
@@ -106,6 +112,13 @@ public sealed class FakeBatchServer : IAsyncDisposable
         return id;
     }
 
+    /// <summary>Stores a file as if uploaded with <paramref name="purpose"/>; returns its id.</summary>
+    public string SeedFile(string fileName, byte[] content, string purpose = "batch")
+        => _files.Add(null, fileName, purpose, content ?? throw new ArgumentNullException(nameof(content))).Id;
+
+    /// <summary>The content of a stored file, or null if there is no such file.</summary>
+    public byte[]? FileContent(string id) => _files.Find(id)?.Content;
+
     /// <summary>The status a batch has now, or null if there is no such batch.</summary>
     public string? StatusOf(string id)
         => _batches.TryGetValue(id, out var batch) ? batch.StatusAt(Options.Clock.GetUtcNow()) : null;
@@ -159,10 +172,11 @@ public sealed class FakeBatchServer : IAsyncDisposable
         var request = context.Request;
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.ToString();
         var path = rawTarget.Split('?')[0];
-        string body;
-        using (var reader = new StreamReader(request.Body, Encoding.UTF8))
+        byte[] body;
+        using (var buffer = new MemoryStream())
         {
-            body = await reader.ReadToEndAsync().ConfigureAwait(false);
+            await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+            body = buffer.ToArray();
         }
 
         var authorized = request.Headers.Authorization.ToString() == "Bearer " + Options.ApiKey;
@@ -170,7 +184,7 @@ public sealed class FakeBatchServer : IAsyncDisposable
             h => h.Key,
             h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? (authorized ? "(valid)" : "(invalid)") : h.Value.ToString(),
             StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(request.Method, rawTarget, headers, body));
+        _requests.Enqueue(new RecordedRequest(request.Method, rawTarget, headers, Encoding.UTF8.GetString(body)));
 
         var response = context.Response;
         response.Headers["x-request-id"] = "req_" + Interlocked.Increment(ref _requestCounter).ToString("D8", CultureInfo.InvariantCulture);
@@ -198,13 +212,19 @@ public sealed class FakeBatchServer : IAsyncDisposable
             }
         }
 
-        var (statusCode, json) = authorized
-            ? Route(request.Method, path, request.Query, body)
-            : (401, FakeJson.Error("Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.", "invalid_request_error", null, "invalid_api_key"));
+        var reply = authorized
+            ? await RouteAsync(request.Method, path, request.Query, request.ContentType, body).ConfigureAwait(false)
+            : FakeReply.Json(401, FakeJson.Error("Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.", "invalid_request_error", null, "invalid_api_key"));
 
-        response.StatusCode = statusCode;
-        response.ContentType = "application/json";
-        var bytes = Encoding.UTF8.GetBytes(json);
+        response.StatusCode = reply.Status;
+        response.ContentType = reply.ContentType;
+        if (reply.Stream is { } stream)
+        {
+            await stream(response, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        var bytes = reply.Body;
         if (fault?.ResetAfterBodyBytes is { } cut)
         {
             // Promise the whole body, send part of it, then drop the connection.
@@ -219,25 +239,77 @@ public sealed class FakeBatchServer : IAsyncDisposable
         await response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private (int Status, string Json) Route(string method, string path, IQueryCollection query, string body)
+    private async Task<FakeReply> RouteAsync(string method, string path, IQueryCollection query, string? contentType, byte[] body)
     {
         var segments = path.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
-        if (segments.Length < 2 || segments[0] != "v1" || segments[1] != "batches")
+        var unknown = FakeReply.NotFound($"Unknown request URL: {method} {path}.");
+        if (segments.Length < 2 || segments[0] != "v1")
         {
-            return NotFound($"Unknown request URL: {method} {path}.");
+            return unknown;
         }
 
-        return (method, segments.Length) switch
+        switch (segments[1])
         {
-            ("POST", 2) => Create(body),
-            ("GET", 2) => List(query),
-            ("GET", 3) => Retrieve(segments[2]),
-            ("POST", 4) when segments[3] == "cancel" => Cancel(segments[2]),
-            _ => NotFound($"Unknown request URL: {method} {path}."),
-        };
+            case "files":
+                return (method, segments.Length) switch
+                {
+                    ("POST", 2) => await _files.UploadAsync(contentType, body).ConfigureAwait(false),
+                    ("GET", 2) => _files.List(query),
+                    ("GET", 3) => _files.Retrieve(segments[2]),
+                    ("DELETE", 3) => _files.Delete(segments[2]),
+                    ("GET", 4) when segments[3] == "content" => _files.Content(segments[2]),
+                    _ => unknown,
+                };
+            case "chat" when method == "POST" && segments.Length == 3 && segments[2] == "completions":
+                return FakeChat.Complete(body, Options.Clock.GetUtcNow());
+            case "batches":
+                var (status, json) = (method, segments.Length) switch
+                {
+                    ("POST", 2) => Create(Encoding.UTF8.GetString(body)),
+                    ("GET", 2) => List(query),
+                    ("GET", 3) => Retrieve(segments[2]),
+                    ("POST", 4) when segments[3] == "cancel" => Cancel(segments[2]),
+                    _ => (unknown.Status, Encoding.UTF8.GetString(unknown.Body)),
+                };
+                return FakeReply.Json(status, json);
+            default:
+                return unknown;
+        }
     }
 
-    private static (int, string) NotFound(string message) => (404, FakeJson.Error(message, "invalid_request_error", null, "unknown_url"));
+    /// <summary>
+    /// Once a batch with real input has settled, its output and error files exist: the answered
+    /// requests and the invalid lines. Written once, when the batch is first seen settled.
+    /// </summary>
+    private void WriteOutputs(FakeBatch batch, DateTimeOffset now)
+    {
+        if (batch.Input is not { } input || !batch.HasOutputAt(now) || _files.Find(batch.OutputFileId) is not null)
+        {
+            return;
+        }
+
+        lock (batch)
+        {
+            if (_files.Find(batch.OutputFileId) is not null)
+            {
+                return;
+            }
+
+            if (input.InvalidCount > 0)
+            {
+                _files.Add(batch.ErrorFileId, batch.Id + "_error.jsonl", "batch_output", input.Errors(batch.Id));
+            }
+
+            _files.Add(batch.OutputFileId, batch.Id + "_output.jsonl", "batch_output", input.Output(batch.Id, batch.Endpoint, (int)batch.CompletedRequests(now), now));
+        }
+    }
+
+    /// <summary>Writes a batch as it is now, its output files first if it has just settled.</summary>
+    private string Write(FakeBatch batch, DateTimeOffset now)
+    {
+        WriteOutputs(batch, now);
+        return FakeJson.Write(writer => batch.WriteTo(writer, now));
+    }
 
     private static (int, string) Invalid(string message, string? param) => (400, FakeJson.Error(message, "invalid_request_error", param, null));
 
@@ -296,14 +368,16 @@ public sealed class FakeBatchServer : IAsyncDisposable
 
         var sequence = Interlocked.Increment(ref _sequence);
         var id = "batch_" + sequence.ToString("D6", CultureInfo.InvariantCulture);
-        var batch = new FakeBatch(id, sequence, file.GetString()!, endpoint.GetString()!, "24h", metadata, Options.Clock.GetUtcNow(), Options);
+        // A file the server holds is read as the API reads it; another id keeps made-up counts.
+        var input = _files.Find(file.GetString()!) is { } inputFile ? FakeBatchInput.Read(inputFile.Content, endpoint.GetString()!) : null;
+        var batch = new FakeBatch(id, sequence, file.GetString()!, endpoint.GetString()!, "24h", metadata, Options.Clock.GetUtcNow(), Options, input);
         _batches[id] = batch;
-        return (200, FakeJson.Write(writer => batch.WriteTo(writer, Options.Clock.GetUtcNow())));
+        return (200, Write(batch, Options.Clock.GetUtcNow()));
     }
 
     private (int, string) Retrieve(string id)
         => _batches.TryGetValue(id, out var batch)
-            ? (200, FakeJson.Write(writer => batch.WriteTo(writer, Options.Clock.GetUtcNow())))
+            ? (200, Write(batch, Options.Clock.GetUtcNow()))
             : (404, FakeJson.Error($"No batch found with id '{id}'.", "invalid_request_error", null, null));
 
     private (int, string) Cancel(string id)
@@ -320,7 +394,7 @@ public sealed class FakeBatchServer : IAsyncDisposable
             return (400, FakeJson.Error($"Cannot cancel a batch with status '{blocking}'.", "invalid_request_error", null, null));
         }
 
-        return (200, FakeJson.Write(writer => batch.WriteTo(writer, now)));
+        return (200, Write(batch, now));
     }
 
     private (int, string) List(IQueryCollection query)
@@ -354,6 +428,7 @@ public sealed class FakeBatchServer : IAsyncDisposable
             writer.WriteStartArray("data");
             foreach (var batch in page)
             {
+                WriteOutputs(batch, now);
                 batch.WriteTo(writer, now);
             }
 

@@ -1,15 +1,21 @@
 using BatchGen.Testing;
+using Microsoft.Extensions.Time.Testing;
 using OpenAI.Batches;
 using Xunit;
 
 namespace BatchGen.Runtime.Tests;
 
-/// <summary>The generated cancel-then-poll helper, against the fake server's real state machine.</summary>
+/// <summary>
+/// The generated cancel-then-poll helper, against the fake server's real state machine. The server
+/// and the polling share a fake clock: the test moves time, nothing waits for real.
+/// </summary>
 public sealed class CancelAndWaitTests : ClientTestBase
 {
-    protected override FakeBatchServerOptions ServerOptions => new() { CancellingFor = TimeSpan.FromMilliseconds(600) };
+    private readonly FakeTimeProvider _clock = TestTime.NewClock();
 
-    private static readonly PollingOptions Quick = new() { InitialDelay = TimeSpan.FromMilliseconds(50), MaxDelay = TimeSpan.FromMilliseconds(200), Timeout = TimeSpan.FromSeconds(20) };
+    protected override FakeBatchServerOptions ServerOptions => new() { Clock = _clock, CancellingFor = TimeSpan.FromSeconds(6) };
+
+    private PollingOptions Quick => new() { TimeProvider = _clock, InitialDelay = TimeSpan.FromSeconds(1), MaxDelay = TimeSpan.FromSeconds(2), Timeout = TimeSpan.FromMinutes(5) };
 
     private sealed class Recorder : IProgress<Batch>
     {
@@ -31,7 +37,7 @@ public sealed class CancelAndWaitTests : ClientTestBase
         var id = Server.Seed();
         var progress = new Recorder();
 
-        var final = await client.CancelBatchAndWaitAsync(id, progress, Quick);
+        var final = await _clock.Drive(client.CancelBatchAndWaitAsync(id, progress, Quick));
 
         Assert.Equal(BatchStatus.Cancelled, final.Status);
         Assert.NotNull(final.CancelledAt);
@@ -44,22 +50,32 @@ public sealed class CancelAndWaitTests : ClientTestBase
     [Fact]
     public async Task Gives_up_with_a_timeout_when_the_batch_stays_cancelling()
     {
-        await using var slow = await FakeBatchServer.StartAsync(new FakeBatchServerOptions { CancellingFor = TimeSpan.FromHours(1) });
-        using var client = new OpenAIClient(new ClientOptions { ApiKey = slow.ApiKey, BaseAddress = slow.BaseAddress });
-        var id = slow.Seed();
+        using var client = NewClient();
+        var id = Server.Seed();
+        var polling = Quick;
+        polling.Timeout = TimeSpan.FromSeconds(3); // cancelling lasts 6 s
 
-        var ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => client.CancelBatchAndWaitAsync(id, polling: new PollingOptions { InitialDelay = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromMilliseconds(300) }));
+        var ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => _clock.Drive(client.CancelBatchAndWaitAsync(id, polling: polling)));
+
         Assert.Contains("cancelling", ex.Message);
     }
 
     [Fact]
     public async Task The_caller_can_stop_waiting()
     {
-        await using var slow = await FakeBatchServer.StartAsync(new FakeBatchServerOptions { CancellingFor = TimeSpan.FromHours(1) });
-        using var client = new OpenAIClient(new ClientOptions { ApiKey = slow.ApiKey, BaseAddress = slow.BaseAddress });
-        var id = slow.Seed();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var client = NewClient();
+        var id = Server.Seed();
+        using var cts = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.CancelBatchAndWaitAsync(id, polling: Quick, cancellationToken: cts.Token));
+        // The clock never moves: the wait sits in its first delay until the caller cancels it.
+        var wait = client.CancelBatchAndWaitAsync(id, polling: Quick, cancellationToken: cts.Token);
+        while (CountRequests("POST", "/cancel") == 0 && !wait.IsCompleted)
+        {
+            await Task.WhenAny(wait, Task.Delay(5));
+        }
+
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
+        Assert.Equal(BatchStatus.Cancelling.ToString(), Server.StatusOf(id));
     }
 }

@@ -39,7 +39,11 @@ public sealed class RecordingServer : IAsyncDisposable
     public IReadOnlyList<Seen> Requests => _seen.ToArray();
 
     /// <summary>An answer: a status, a Location for redirects, a body.</summary>
-    public sealed record Answer(int Status, string? Location = null, string? Body = null, string ContentType = "application/json");
+    public sealed record Answer(int Status, string? Location = null, string? Body = null, string ContentType = "application/json")
+    {
+        /// <summary>Writes the body itself (after the status and content type are set): streams, trickles, drops.</summary>
+        public Func<HttpContext, Task>? Write { get; init; }
+    }
 
     /// <summary>Decides the answer; null means 200 <c>{}</c>.</summary>
     public Func<HttpRequest, Answer?> Respond { get; set; } = _ => null;
@@ -91,6 +95,13 @@ public sealed class RecordingServer : IAsyncDisposable
             if (a.Location is not null)
             {
                 context.Response.Headers.Location = a.Location;
+            }
+
+            if (a.Write is not null)
+            {
+                context.Response.ContentType = a.ContentType;
+                await a.Write(context);
+                return;
             }
 
             if (a.Body is not null)

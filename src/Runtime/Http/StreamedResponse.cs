@@ -99,20 +99,21 @@ public sealed class StreamedResponse : IDisposable
     public async Task<string> ReadAsStringAsync(CancellationToken cancellationToken = default)
     {
         var bytes = await ReadAllBytesAsync(cancellationToken).ConfigureAwait(false);
-        var text = EncodingOf(CharSet).GetString(bytes);
-        if (IsJson && text.TrimStart().StartsWith("\"", StringComparison.Ordinal))
-        {
-            try
-            {
-                return JsonSerializer.Deserialize(text, JsonStringInfo.Instance) ?? text;
-            }
-            catch (JsonException)
-            {
-                return text;
-            }
-        }
+        return IsJson && JsonString(bytes) is { } decoded ? decoded : EncodingOf(CharSet).GetString(bytes);
+    }
 
-        return text;
+    /// <summary>The value of a body that is exactly one JSON string; null for anything else.</summary>
+    private static string? JsonString(byte[] body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body);
+            return reader.Read() && reader.TokenType == JsonTokenType.String && reader.GetString() is { } value && !reader.Read() ? value : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Copies the body into <paramref name="destination"/> as it arrives, in bounded memory.</summary>
@@ -193,11 +194,5 @@ public sealed class StreamedResponse : IDisposable
         {
             return Encoding.UTF8;
         }
-    }
-
-    /// <summary>Reads one JSON string without reflection (the runtime is trim- and AOT-safe).</summary>
-    private static class JsonStringInfo
-    {
-        public static readonly JsonTypeInfo<string> Instance = JsonMetadataServices.CreateValueInfo<string>(new JsonSerializerOptions(), JsonMetadataServices.StringConverter);
     }
 }

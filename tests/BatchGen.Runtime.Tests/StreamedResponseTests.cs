@@ -1,0 +1,224 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Streams;
+using Xunit;
+
+namespace BatchGen.Runtime.Tests;
+
+/// <summary>Binary and "JSON string" responses read as they arrive, over Kestrel.</summary>
+public sealed class StreamedResponseTests : IAsyncLifetime
+{
+    private RecordingServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await RecordingServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private StreamsClient NewClient(TimeSpan? timeout = null)
+        => new(new ClientOptions { BaseAddress = new Uri(_server.Origin, "v1/"), MaxRetries = 0, Timeout = timeout ?? TimeSpan.FromMinutes(10), Credentials = new ApiCredentials().SetKey(StreamsClient.SecuritySchemeNames.Bearer, "k") });
+
+    /// <summary>A sink that counts bytes and samples the managed heap as they come.</summary>
+    private sealed class MeasuringSink : Stream
+    {
+        private long _sinceSample;
+
+        public long Written { get; private set; }
+
+        public long PeakHeap { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            Written += buffer.Length;
+            _sinceSample += buffer.Length;
+            if (_sinceSample >= 4 * 1024 * 1024)
+            {
+                _sinceSample = 0;
+                PeakHeap = Math.Max(PeakHeap, GC.GetTotalMemory(false));
+            }
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => Written;
+
+        public override long Position { get => Written; set => throw new NotSupportedException(); }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    private static Func<HttpContext, Task> Filler(long size, byte fill = (byte)'x')
+        => async context =>
+        {
+            context.Response.ContentLength = size;
+            var chunk = new byte[64 * 1024];
+            chunk.AsSpan().Fill(fill);
+            for (long sent = 0; sent < size; sent += chunk.Length)
+            {
+                await context.Response.Body.WriteAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, size - sent)), context.RequestAborted);
+            }
+        };
+
+    [Fact]
+    public async Task A_200_MB_file_streams_through_in_bounded_memory()
+    {
+        const long size = 200L * 1024 * 1024;
+        _server.Respond = _ => new RecordingServer.Answer(200, ContentType: "application/octet-stream") { Write = Filler(size) };
+        using var client = NewClient();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var before = GC.GetTotalMemory(true);
+        var sink = new MeasuringSink();
+
+        using (var file = await client.DownloadFileAsync("file-big"))
+        {
+            Assert.Equal("application/octet-stream", file.ContentType);
+            Assert.Equal(size, file.ContentLength);
+            await file.CopyToAsync(sink);
+        }
+
+        Assert.Equal(size, sink.Written);
+        var growth = sink.PeakHeap - before;
+        Assert.True(growth < 32L * 1024 * 1024, $"the managed heap grew by {growth / (1024 * 1024)} MB while streaming {size / (1024 * 1024)} MB");
+    }
+
+    [Fact]
+    public async Task The_call_timeout_covers_the_headers_not_the_body()
+    {
+        // Headers at once, then the body in three parts, each after more than the whole-call timeout.
+        _server.Respond = _ => new RecordingServer.Answer(200, ContentType: "application/octet-stream")
+        {
+            Write = async context =>
+            {
+                await context.Response.Body.FlushAsync();
+                foreach (var part in new[] { "one ", "two ", "three" })
+                {
+                    await Task.Delay(400, context.RequestAborted);
+                    await context.Response.WriteAsync(part, context.RequestAborted);
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                }
+            },
+        };
+        using var client = NewClient(TimeSpan.FromMilliseconds(300));
+
+        using var file = await client.DownloadFileAsync("file-slow");
+
+        Assert.Equal("one two three", await file.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_spec_json_string_comes_back_as_what_the_server_sent()
+    {
+        _server.Respond = r => r.Path.Value!.Contains("json")
+            ? new RecordingServer.Answer(200, Body: "\"line \\\"one\\\"\\n\"", ContentType: "application/json")
+            : new RecordingServer.Answer(200, Body: "{\"custom_id\":\"a\"}\n{\"custom_id\":\"b\"}\n", ContentType: "application/octet-stream");
+        using var client = NewClient();
+
+        using (var json = await client.DownloadFileAsync("json"))
+        {
+            Assert.True(json.IsJson);
+            Assert.Equal("line \"one\"\n", await json.ReadAsStringAsync());
+        }
+
+        using var raw = await client.DownloadFileAsync("raw");
+        Assert.False(raw.IsJson);
+        Assert.Equal("{\"custom_id\":\"a\"}\n{\"custom_id\":\"b\"}\n", await raw.ReadAsStringAsync());
+        Assert.Equal("application/json", _server.Requests[0].Header("Accept"));
+    }
+
+    [Fact]
+    public async Task Bytes_and_files_and_one_read_only()
+    {
+        _server.Respond = _ => new RecordingServer.Answer(200, ContentType: "audio/mpeg") { Write = Filler(100_000, 7) };
+        using var client = NewClient();
+
+        using (var audio = await client.CreateSpeechAsync())
+        {
+            var bytes = await audio.ReadAllBytesAsync();
+            Assert.Equal(100_000, bytes.Length);
+            Assert.All(bytes, b => Assert.Equal(7, b));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => audio.ReadAllBytesAsync());
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), "batchgen-" + Guid.NewGuid().ToString("N") + ".mp3");
+        try
+        {
+            using (var audio = await client.CreateSpeechAsync())
+            {
+                await audio.SaveAsync(path);
+            }
+
+            Assert.Equal(100_000, new FileInfo(path).Length);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        Assert.Equal("audio/mpeg", _server.Requests[0].Header("Accept"));
+    }
+
+    [Fact]
+    public async Task A_body_cut_short_is_a_typed_connection_error()
+    {
+        _server.Respond = _ => new RecordingServer.Answer(200, ContentType: "application/octet-stream")
+        {
+            Write = async context =>
+            {
+                context.Response.ContentLength = 1_000_000;
+                await context.Response.Body.WriteAsync(new byte[1000]);
+                await context.Response.Body.FlushAsync();
+                await Task.Delay(100);
+                context.Abort();
+            },
+        };
+        using var client = NewClient();
+
+        using var file = await client.DownloadFileAsync("file-cut");
+        var ex = await Assert.ThrowsAsync<ApiConnectionException>(() => file.CopyToAsync(Stream.Null));
+
+        Assert.Contains("downloadFile", ex.Message);
+    }
+
+    [Fact]
+    public async Task An_error_status_is_the_typed_error_not_a_stream()
+    {
+        _server.Respond = _ => new RecordingServer.Answer(404, Body: "{\"error\":{\"message\":\"No such File object: f\",\"type\":\"invalid_request_error\"}}");
+        using var client = NewClient();
+
+        var ex = await Assert.ThrowsAsync<NotFoundException>(() => client.DownloadFileAsync("f"));
+
+        Assert.Contains("No such File object", ex.Message);
+    }
+
+    [Fact]
+    public async Task Tests_can_make_a_streamed_response_without_a_server()
+    {
+        using var response = new StreamedResponse(new MemoryStream(Encoding.UTF8.GetBytes("\"hi\"")), "application/json; charset=utf-8", requestId: "req_1");
+
+        Assert.Equal("application/json", response.ContentType);
+        Assert.Equal(4, response.ContentLength);
+        Assert.Equal("req_1", response.RequestId);
+        Assert.Equal("hi", await response.ReadAsStringAsync());
+    }
+}
