@@ -1,12 +1,15 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using BatchGen;
+using BatchGen.Sample;
 using BatchGen.Testing;
 using OpenAI.Batches;
 
-// BatchGen sample: create a batch, cancel it, and wait until it is cancelled.
+// BatchGen sample: a whole batch job (write JSONL, upload, create, wait, download the answers),
+// then a second batch cancelled and waited on.
 // Everything under OpenAI.Batches is generated at build time from specs/openai.yaml.
 //
 //   dotnet run --project samples/BatchGen.Sample                    embedded fake server (no key needed)
@@ -53,30 +56,64 @@ internal static class SampleProgram
 
     private static async Task<int> RunOnFakeServerAsync(CancellationToken cancellationToken)
     {
-        await using var server = await FakeBatchServer.StartAsync(new FakeBatchServerOptions { CancellingFor = TimeSpan.FromSeconds(3) }, cancellationToken);
+        var timings = new FakeBatchServerOptions { ValidatingFor = TimeSpan.FromSeconds(1), InProgressFor = TimeSpan.FromSeconds(3), FinalizingFor = TimeSpan.FromSeconds(1), CancellingFor = TimeSpan.FromSeconds(3) };
+        await using var server = await FakeBatchServer.StartAsync(timings, cancellationToken);
         Console.WriteLine(Environment.GetEnvironmentVariable(OpenAIClient.EnvironmentPrefix + "_API_KEY") is null
             ? $"No OPENAI_API_KEY set: using the embedded fake Batch server at {server.BaseAddress}"
             : $"Using the embedded fake Batch server at {server.BaseAddress} (pass --live BATCH_ID to use the real API)");
 
         using var client = new OpenAIClient(new ClientOptions { ApiKey = server.ApiKey, BaseAddress = server.BaseAddress });
+        var (code, inputFileId) = await RunJobAsync(client, cancellationToken);
 
-        var created = await client.CreateBatchAsync(
-            new CreateBatchRequest
-            {
-                InputFileId = "file-sample-requests",
-                Endpoint = CreateBatchRequestEndpoint.V1ChatCompletions,
-                CompletionWindow = CreateBatchRequestCompletionWindow._24h,
-                Metadata = new System.Collections.Generic.Dictionary<string, string> { ["purpose"] = "BatchGen sample" },
-            },
+        // A second batch over the same input, cancelled once it runs.
+        var second = await client.CreateBatchAsync(
+            new CreateBatchRequest { InputFileId = inputFileId, Endpoint = CreateBatchRequestEndpoint.V1ChatCompletions },
             cancellationToken);
-        Console.WriteLine($"Created {created.Id}: {created.Status}");
+        Console.WriteLine();
+        Console.WriteLine($"Created {second.Id}: {second.Status}");
+        await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
+        return code | await CancelAndWaitAsync(client, second.Id, cancellationToken);
+    }
 
-        // Let it start, so there is something to cancel.
-        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-        var running = await client.RetrieveBatchAsync(created.Id, cancellationToken);
-        Console.WriteLine($"Retrieved {running.Id}: {running.Status}, {running.RequestCounts?.Completed ?? 0} of {running.RequestCounts?.Total ?? 0} requests done");
+    /// <summary>The whole job: three requests as JSONL, uploaded, run, waited on, and the answers read back by custom_id.</summary>
+    private static async Task<(int Code, string InputFileId)> RunJobAsync(OpenAIClient client, CancellationToken cancellationToken)
+    {
+        // 1. Write the requests as JSONL.
+        var questions = new[] { ("q1", "What is a batch?"), ("q2", "Why JSONL?"), ("q3", "How long does it take?") };
+        using var input = new MemoryStream();
+        await JsonLines.WriteAsync(
+            input,
+            Array.ConvertAll(questions, q => new BatchInputLine(q.Item1, "POST", "/v1/chat/completions", new ChatBody("gpt-5-mini", new[] { new ChatMessage("user", q.Item2) }))),
+            BatchLinesContext.Default.BatchInputLine,
+            cancellationToken);
 
-        return await CancelAndWaitAsync(client, created.Id, cancellationToken);
+        // 2. Upload them.
+        var file = await client.CreateFileAsync(
+            new CreateFileRequest { File = ApiFile.FromBytes(input.ToArray(), "requests.jsonl", "application/jsonl"), Purpose = CreateFileRequestPurpose.Batch },
+            cancellationToken);
+        Console.WriteLine($"Uploaded {file.Filename} as {file.Id} ({file.Bytes} bytes)");
+
+        // 3 and 4. Create the batch and wait until it settles, showing progress.
+        var batch = await client.CreateBatchAndWaitAsync(
+            new CreateBatchRequest { InputFileId = file.Id, Endpoint = CreateBatchRequestEndpoint.V1ChatCompletions },
+            Progress(),
+            new PollingOptions { InitialDelay = TimeSpan.FromMilliseconds(250), MaxDelay = TimeSpan.FromSeconds(5) },
+            cancellationToken);
+        EndProgressLine();
+        Console.WriteLine($"Batch {batch.Id}: {batch.Status}, {batch.RequestCounts?.Completed} of {batch.RequestCounts?.Total} requests answered");
+        if (batch.OutputFileId is null)
+        {
+            return (1, file.Id);
+        }
+
+        // 5. Download the output as it arrives and match each answer to its request.
+        using var output = await client.DownloadFileAsync(batch.OutputFileId, cancellationToken);
+        await foreach (var line in output.ReadJsonLinesAsync(BatchLinesContext.Default.BatchOutputLine, cancellationToken))
+        {
+            Console.WriteLine($"  {line.CustomId}: {line.Response?.Body.Choices[0].Message.Content ?? line.Error?.Message}");
+        }
+
+        return (batch.Status == BatchStatus.Completed ? 0 : 1, file.Id);
     }
 
     private static async Task<int> RunLiveAsync(string? batchId, CancellationToken cancellationToken)
@@ -102,35 +139,13 @@ internal static class SampleProgram
 
     private static async Task<int> CancelAndWaitAsync(OpenAIClient client, string batchId, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
-        var interactive = !Console.IsOutputRedirected;
-        BatchStatus? lastShown = null;
-        var progress = new SynchronousProgress<Batch>(batch =>
-        {
-            var line = $"[{watch.Elapsed.TotalSeconds,5:0.0}s] {batch.Id}: {batch.Status}";
-            if (interactive)
-            {
-                Console.Write("\r" + line.PadRight(60));
-            }
-            else if (lastShown != batch.Status)
-            {
-                Console.WriteLine(line);
-            }
-
-            lastShown = batch.Status;
-        });
-
         Console.WriteLine($"Cancelling {batchId}...");
         var final = await client.CancelBatchAndWaitAsync(
             batchId,
-            progress,
+            Progress(),
             new PollingOptions { InitialDelay = TimeSpan.FromMilliseconds(250), MaxDelay = TimeSpan.FromSeconds(5) },
             cancellationToken);
-        if (interactive)
-        {
-            Console.WriteLine();
-        }
-
+        EndProgressLine();
         PrintSummary(final);
         return final.Status == BatchStatus.Cancelled ? 0 : 1;
     }
@@ -153,6 +168,35 @@ internal static class SampleProgram
         Console.WriteLine($"  cancelling    {Show(batch.CancellingAt)}");
         Console.WriteLine($"  cancelled     {Show(batch.CancelledAt)}");
         Console.WriteLine($"  expires       {Show(batch.ExpiresAt)}");
+    }
+
+    /// <summary>Shows each status as it changes: on one rewritten line in a terminal, one line per status otherwise.</summary>
+    private static IProgress<Batch> Progress()
+    {
+        var watch = Stopwatch.StartNew();
+        BatchStatus? lastShown = null;
+        return new SynchronousProgress<Batch>(batch =>
+        {
+            var line = $"[{watch.Elapsed.TotalSeconds,5:0.0}s] {batch.Id}: {batch.Status}";
+            if (!Console.IsOutputRedirected)
+            {
+                Console.Write("\r" + line.PadRight(60));
+            }
+            else if (lastShown != batch.Status)
+            {
+                Console.WriteLine(line);
+            }
+
+            lastShown = batch.Status;
+        });
+    }
+
+    private static void EndProgressLine()
+    {
+        if (!Console.IsOutputRedirected)
+        {
+            Console.WriteLine();
+        }
     }
 
     private static string Show(DateTimeOffset? time) => time is { } value ? value.ToString("u") : "-";

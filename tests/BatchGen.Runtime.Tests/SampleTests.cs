@@ -4,11 +4,11 @@ using Xunit;
 
 namespace BatchGen.Runtime.Tests;
 
-/// <summary>The README's first command: the sample runs the whole lifecycle on its embedded server.</summary>
+/// <summary>The README's first command: the sample runs a whole job, then a cancel, on its embedded server.</summary>
 public sealed class SampleTests
 {
     [Fact]
-    public async Task The_sample_creates_cancels_and_ends_cancelled_with_exit_code_0()
+    public async Task The_sample_runs_a_whole_job_then_cancels_a_second_batch_with_exit_code_0()
     {
         var sample = typeof(SampleTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "SampleAssembly").Value!;
         Assert.True(File.Exists(sample), $"The sample was not built at {sample}.");
@@ -28,6 +28,10 @@ public sealed class SampleTests
         var text = await output;
         Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}\n{text}\n{await errors}");
         Assert.Contains("using the embedded fake Batch server", text);
+        Assert.Contains("Uploaded requests.jsonl as file-", text);
+        Assert.Contains(": completed, 3 of 3 requests answered", text);
+        Assert.Contains("  q1: echo: What is a batch?", text);
+        Assert.Contains("  q3: echo: How long does it take?", text);
         Assert.Contains(": cancelling", text);
         Assert.Contains("status        cancelled", text);
     }
