@@ -18,23 +18,33 @@ public sealed class ApiConventions
 
     /// <summary>
     /// OpenAI's, as its official SDKs implement them: <c>retry-after-ms</c>, <c>x-should-retry</c>,
-    /// no retry for <c>insufficient_quota</c>, and <c>OpenAI-Organization</c>/<c>OpenAI-Project</c>
-    /// from <c>OPENAI_ORG_ID</c>/<c>OPENAI_PROJECT_ID</c>.
+    /// no retry for <c>insufficient_quota</c>, <c>OpenAI-Organization</c>/<c>OpenAI-Project</c>
+    /// from <c>OPENAI_ORG_ID</c>/<c>OPENAI_PROJECT_ID</c>, and multipart arrays and objects in
+    /// bracket notation.
     /// </summary>
     public static readonly ApiConventions OpenAI = new(
         retryAfterMilliseconds: true,
         shouldRetryHeader: true,
         nonRetryableErrorCodes: new[] { "insufficient_quota" },
-        headersFromEnvironment: new Dictionary<string, string> { ["OpenAI-Organization"] = "OPENAI_ORG_ID", ["OpenAI-Project"] = "OPENAI_PROJECT_ID" });
+        headersFromEnvironment: new Dictionary<string, string> { ["OpenAI-Organization"] = "OPENAI_ORG_ID", ["OpenAI-Project"] = "OPENAI_PROJECT_ID" },
+        bracketedMultipartNames: true);
 
     /// <summary>A set of conventions; see the properties.</summary>
-    public ApiConventions(bool retryAfterMilliseconds, bool shouldRetryHeader, IReadOnlyList<string> nonRetryableErrorCodes, IReadOnlyDictionary<string, string> headersFromEnvironment)
+    public ApiConventions(bool retryAfterMilliseconds, bool shouldRetryHeader, IReadOnlyList<string> nonRetryableErrorCodes, IReadOnlyDictionary<string, string> headersFromEnvironment, bool bracketedMultipartNames = false)
     {
         RetryAfterMilliseconds = retryAfterMilliseconds;
         ShouldRetryHeader = shouldRetryHeader;
         NonRetryableErrorCodes = nonRetryableErrorCodes;
         HeadersFromEnvironment = headersFromEnvironment;
+        BracketedMultipartNames = bracketedMultipartNames;
     }
+
+    /// <summary>
+    /// Multipart arrays as <c>name[]</c> parts and nested objects as <c>name[key]</c> parts (as
+    /// OpenAI's SDKs send them and its server and Prism read them), instead of OpenAPI's default
+    /// of repeated <c>name</c> parts and one JSON part.
+    /// </summary>
+    public bool BracketedMultipartNames { get; }
 
     /// <summary>Honour <c>retry-after-ms</c> (before <c>Retry-After</c>).</summary>
     public bool RetryAfterMilliseconds { get; }

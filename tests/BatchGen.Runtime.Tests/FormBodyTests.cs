@@ -55,6 +55,48 @@ public sealed class FormBodyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Under_the_OpenAI_convention_nested_objects_go_in_bracket_notation()
+    {
+        // OpenAI's SDKs send multipart objects as name[key] parts, and its server (and Prism) read
+        // them so; OpenAPI's default (one JSON part) is kept for clients without the convention.
+        using var client = new OpenAI.Batches.OpenAIClient(new ClientOptions { ApiKey = "k", BaseAddress = _server.Origin, MaxRetries = 0 });
+
+        await client.CreateFileAsync(new OpenAI.Batches.CreateFileRequest
+        {
+            File = ApiFile.FromBytes(new byte[] { 1 }, "in.jsonl"),
+            Purpose = OpenAI.Batches.CreateFileRequestPurpose.Batch,
+            ExpiresAfter = new OpenAI.Batches.FileExpirationAfter { Anchor = OpenAI.Batches.FileExpirationAfterAnchor.CreatedAt, Seconds = 3600 },
+        });
+
+        var form = Assert.Single(_server.Requests).Form;
+        Assert.Equal("created_at", Assert.Single(form, p => p.Name == "expires_after[anchor]").Value);
+        Assert.Equal("3600", Assert.Single(form, p => p.Name == "expires_after[seconds]").Value);
+        Assert.DoesNotContain(form, p => p.Name == "expires_after");
+    }
+
+    [Fact]
+    public async Task Bracket_notation_names_array_items_and_flattens_nested_values()
+    {
+        var body = FormBody.Multipart()
+            .AddItems("tags", new[] { "a", "b" })
+            .AddFiles("images", new[] { ApiFile.FromBytes(new byte[] { 1 }, "1.png"), ApiFile.FromBytes(new byte[] { 2 }, "2.png") })
+            .AddJson<IReadOnlyList<IReadOnlyDictionary<string, object?>>>("refs", new[] { new Dictionary<string, object?> { ["id"] = "x", ["n"] = 2, ["skip"] = null } }, static (w, v) => System.Text.Json.JsonSerializer.Serialize(w, v, RefsContext.Default.IReadOnlyListIReadOnlyDictionaryStringObject));
+
+        var bracketed = await (await body.ToContentAsync(bracketed: true, default)).ReadAsStringAsync();
+        var plain = await (await body.ToContentAsync(bracketed: false, default)).ReadAsStringAsync();
+
+        Assert.Equal(2, Occurrences(bracketed, "name=\"tags[]\""));
+        Assert.Equal(2, Occurrences(bracketed, "name=\"images[]\""));
+        Assert.Equal(1, Occurrences(bracketed, "name=\"refs[][id]\""));
+        Assert.Equal(1, Occurrences(bracketed, "name=\"refs[][n]\""));
+        Assert.Equal(0, Occurrences(bracketed, "skip"));
+        Assert.Equal(2, Occurrences(plain, "name=\"tags\""));
+        Assert.Equal(1, Occurrences(plain, "name=\"refs\""));
+    }
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, string.Empty).Length) / part.Length;
+
+    [Fact]
     public async Task Optional_members_left_null_send_no_part()
     {
         using var client = Client();
@@ -91,3 +133,8 @@ public sealed class FormBodyTests : IAsyncLifetime
     public void A_file_needs_a_name()
         => Assert.Throws<ArgumentException>(() => ApiFile.FromBytes(new byte[] { 1 }, ""));
 }
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(IReadOnlyList<IReadOnlyDictionary<string, object?>>))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(int))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+internal sealed partial class RefsContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -14,8 +14,9 @@ namespace BatchGen;
 /// <summary>
 /// The parts of a <c>multipart/form-data</c> or <c>application/x-www-form-urlencoded</c> body, as
 /// generated code adds them from a typed request record: text fields, files, repeated fields for
-/// arrays, JSON for nested objects. Null values are left out. <see cref="ToContentAsync"/> makes the
-/// body once, with one boundary, so every retry sends identical bytes.
+/// arrays, JSON for nested objects (or, in bracket notation, <c>name[]</c> and <c>name[key]</c>
+/// fields). Null values are left out. <see cref="ToContentAsync"/> makes the body once, with one
+/// boundary, so every retry sends identical bytes.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class FormBody
@@ -31,7 +32,8 @@ public sealed class FormBody
     /// <summary>An <c>application/x-www-form-urlencoded</c> body.</summary>
     public static FormBody UrlEncoded() => new(multipart: false);
 
-    private sealed record Part(string Name, string? Text, ApiFile? File, string? ContentType);
+    /// <summary>A part as added; <see cref="IsItem"/> marks one item of an array, <see cref="Json"/> a nested value kept as JSON until the notation is known.</summary>
+    private sealed record Part(string Name, string? Text, ApiFile? File, string? ContentType, bool IsItem = false, byte[]? Json = null);
 
     /// <summary>A text field.</summary>
     public FormBody Add(string name, string? value, string? contentType = null)
@@ -49,7 +51,7 @@ public sealed class FormBody
     {
         foreach (var value in values ?? Array.Empty<string>())
         {
-            _parts.Add(new Part(name, value, null, null));
+            _parts.Add(new Part(name, value, null, null, IsItem: true));
         }
 
         return this;
@@ -77,6 +79,7 @@ public sealed class FormBody
         foreach (var file in files ?? Array.Empty<ApiFile>())
         {
             AddFile(name, file);
+            _parts[_parts.Count - 1] = _parts[_parts.Count - 1] with { IsItem = true };
         }
 
         return this;
@@ -96,7 +99,9 @@ public sealed class FormBody
             write(writer, value);
         }
 
-        return Add(name, Encoding.UTF8.GetString(stream.ToArray()), _multipart ? "application/json" : null);
+        var json = stream.ToArray();
+        _parts.Add(new Part(name, Encoding.UTF8.GetString(json), null, _multipart ? "application/json" : null, Json: json));
+        return this;
     }
 
     /// <summary>
@@ -113,8 +118,11 @@ public sealed class FormBody
             _ => AddJson(name, value, write),
         };
 
-    /// <summary>The body, files read now. Its bytes are fixed from here on.</summary>
-    public async Task<HttpContent> ToContentAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, files read now; its bytes are fixed from here on. OpenAPI's default notation, or with <paramref name="bracketed"/>, multipart arrays go as
+    /// <c>name[]</c> parts and nested values as <c>name[key]</c>/<c>name[][key]</c> text parts.
+    /// </summary>
+    public async Task<HttpContent> ToContentAsync(bool bracketed, CancellationToken cancellationToken)
     {
         if (!_multipart)
         {
@@ -128,7 +136,7 @@ public sealed class FormBody
         }
 
         var content = new MultipartFormDataContent("batchgen-" + Guid.NewGuid().ToString("N"));
-        foreach (var part in _parts)
+        foreach (var part in bracketed ? Bracketed(_parts) : _parts)
         {
             HttpContent item;
             if (part.File is { } file)
@@ -150,6 +158,61 @@ public sealed class FormBody
         }
 
         return content;
+    }
+
+    /// <summary>The parts in bracket notation: items named <c>name[]</c>, nested values flattened to text parts.</summary>
+    private static IEnumerable<Part> Bracketed(List<Part> parts)
+    {
+        foreach (var part in parts)
+        {
+            if (part.Json is { } json)
+            {
+                using var document = JsonDocument.Parse(json);
+                foreach (var flat in Flatten(part.Name, document.RootElement))
+                {
+                    yield return flat;
+                }
+            }
+            else
+            {
+                yield return part.IsItem ? part with { Name = part.Name + "[]" } : part;
+            }
+        }
+    }
+
+    private static IEnumerable<Part> Flatten(string name, JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in value.EnumerateObject())
+                {
+                    foreach (var part in Flatten($"{name}[{property.Name}]", property.Value))
+                    {
+                        yield return part;
+                    }
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in value.EnumerateArray())
+                {
+                    foreach (var part in Flatten(name + "[]", item))
+                    {
+                        yield return part;
+                    }
+                }
+
+                break;
+            case JsonValueKind.String:
+                yield return new Part(name, value.GetString(), null, null);
+                break;
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                break;
+            default:
+                yield return new Part(name, value.GetRawText(), null, null);
+                break;
+        }
     }
 
     /// <summary>

@@ -124,7 +124,7 @@ public sealed class ApiPipeline : IDisposable
         }
 
         using var telemetry = Telemetry.Start(request, uri);
-        var buffered = await RequestMessageFactory.BufferAsync(request, linked.Token).ConfigureAwait(false);
+        var buffered = await RequestMessageFactory.BufferAsync(request, _conventions, linked.Token).ConfigureAwait(false);
         for (var attempt = 0; ; attempt++)
         {
             Exception failure;

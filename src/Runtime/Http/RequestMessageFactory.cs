@@ -39,9 +39,9 @@ internal sealed class RequestMessageFactory
         => request.Method == "GET" ? null : "batchgen-" + Guid.NewGuid().ToString("N");
 
     /// <summary>Reads a caller's content once, with its headers (a multipart boundary lives there), for re-sending.</summary>
-    public static async Task<BufferedContent?> BufferAsync(ApiRequest request, CancellationToken cancellationToken)
+    public static async Task<BufferedContent?> BufferAsync(ApiRequest request, ApiConventions conventions, CancellationToken cancellationToken)
     {
-        using var fromForm = request.Form is { } form ? await form.ToContentAsync(cancellationToken).ConfigureAwait(false) : null;
+        using var fromForm = request.Form is { } form ? await form.ToContentAsync(conventions.BracketedMultipartNames, cancellationToken).ConfigureAwait(false) : null;
         if ((fromForm ?? request.Content) is not { } content)
         {
             return null;

@@ -30,13 +30,6 @@ public sealed class PrismConformanceTests
     /// <summary>Operations expected to fail, and why. Anything else that fails, or anything here that passes, fails the test.</summary>
     private static readonly Dictionary<string, string> s_known = new(StringComparer.Ordinal)
     {
-        // Open (issue 11): in the every-member pass, Prism reads an array member sent as repeated
-        // multipart parts (include, languages, keywords) and an object member sent as a JSON part
-        // (expires_after) as plain strings. OpenAPI's defaults are those encodings; openai-node sends
-        // bracket names (include[], expires_after[anchor]) instead. Which the servers want is to decide.
-        ["createFile"] = "object member as a JSON part read as a string",
-        ["createTranscription"] = "array members as repeated parts read as a string",
-
         // The spec's fault: EvalCustomDataSourceConfig.schema is `type: object`, but its example (which
         // Prism serves) is a string holding JSON text. A real server sends the object.
         ["createEval"] = "spec example contradicts its schema",
