@@ -212,6 +212,17 @@ public sealed class StreamedResponseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_json_operation_answered_with_html_names_what_the_server_sent()
+    {
+        _server.Respond = _ => new RecordingServer.Answer(200, Body: "<html>maintenance</html>", ContentType: "text/html");
+        using var client = NewClient();
+
+        var ex = await Assert.ThrowsAsync<ApiResponseFormatException>(() => client.CreateChatCompletionAsync(new ChatRequest { Model = "m", Messages = Array.Empty<ChatRequestMessagesItem>() }));
+
+        Assert.Contains("the server sent 'text/html', not JSON", ex.Message);
+    }
+
+    [Fact]
     public async Task Tests_can_make_a_streamed_response_without_a_server()
     {
         using var response = new StreamedResponse(new MemoryStream(Encoding.UTF8.GetBytes("\"hi\"")), "application/json; charset=utf-8", requestId: "req_1");

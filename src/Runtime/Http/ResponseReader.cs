@@ -103,8 +103,11 @@ internal sealed class JsonResponseReader<T> : ResponseReader<T>
         }
         catch (JsonException ex)
         {
+            // A body that is not JSON at all says so by its media type: name it, it explains the failure.
+            var mediaType = response.Content.Headers.ContentType?.MediaType;
+            var sent = mediaType is null || mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase) ? string.Empty : $" (the server sent '{mediaType}', not JSON)";
             throw new ApiResponseFormatException(
-                $"The response to {request.OperationId} (HTTP {(int)response.StatusCode}) is not what the spec describes: {ex.Message}",
+                $"The response to {request.OperationId} (HTTP {(int)response.StatusCode}) is not what the spec describes{sent}: {ex.Message}",
                 request.OperationId,
                 ex.Path,
                 HeaderReader.RequestId(response.Headers),
