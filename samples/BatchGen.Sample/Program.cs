@@ -34,17 +34,14 @@ internal static class SampleProgram
 
             return await RunOnFakeServerAsync(stop.Token);
         }
-        catch (ApiException ex)
+        catch (ApiStatusException ex)
         {
             Console.Error.WriteLine($"\nThe API refused: HTTP {(int)ex.StatusCode} {ex.ErrorCode}: {ex.Message} (request {ex.RequestId ?? "n/a"})");
         }
-        catch (ApiConnectionException ex)
+        catch (ApiException ex)
         {
-            Console.Error.WriteLine($"\nCould not reach the API: {ex.Message}");
-        }
-        catch (ApiTimeoutException ex)
-        {
-            Console.Error.WriteLine($"\nGave up waiting: {ex.Message}");
+            // Any other failure of a call: unreachable, broke off, timed out, or an unreadable answer.
+            Console.Error.WriteLine($"\n{ex.GetType().Name}: {ex.Message}");
         }
         catch (OperationCanceledException)
         {

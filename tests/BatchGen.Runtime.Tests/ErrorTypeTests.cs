@@ -15,6 +15,35 @@ public sealed class ErrorTypeTests : IAsyncLifetime
     private KeysClient Client() => new(new ClientOptions { BaseAddress = _server.Origin, MaxRetries = 0 });
 
     [Fact]
+    public async Task One_catch_of_ApiException_covers_every_way_a_call_fails()
+    {
+        // An error status, a body that is not what the spec says, a timeout, an unreachable server.
+        _server.Respond = r => r.Path.Value!.StartsWith("/slow", StringComparison.Ordinal)
+            ? new RecordingServer.Answer(200) { Write = async c => await Task.Delay(TimeSpan.FromSeconds(30), c.RequestAborted) }
+            : r.Path.Value!.Contains("chat", StringComparison.Ordinal) ? new RecordingServer.Answer(200, Body: "{\"id\": 5}") : new RecordingServer.Answer(500, Body: "{\"error\":{\"message\":\"down\"}}");
+        var closed = await RecordingServer.StartAsync();
+        var nowhere = closed.Origin;
+        await closed.DisposeAsync();
+        Streams.StreamsClient Streams(Uri address, TimeSpan? timeout = null)
+            => new(new ClientOptions { BaseAddress = address, MaxRetries = 0, Timeout = timeout ?? TimeSpan.FromMinutes(1), Credentials = new ApiCredentials().SetKey("bearer", "k") });
+        using var statusClient = Client();
+        using var shapeClient = Streams(new Uri(_server.Origin, "v1/"));
+        using var slowClient = Streams(new Uri(_server.Origin, "slow/"), TimeSpan.FromMilliseconds(200));
+        using var unreachable = Streams(nowhere);
+        var ask = new Streams.ChatRequest { Model = "m", Messages = Array.Empty<Streams.ChatRequestMessagesItem>() };
+
+        var failures = new List<ApiException>
+        {
+            await Assert.ThrowsAnyAsync<ApiException>(() => statusClient.GetWithBearerAsync()),
+            await Assert.ThrowsAnyAsync<ApiException>(() => shapeClient.CreateChatCompletionAsync(ask)),
+            await Assert.ThrowsAnyAsync<ApiException>(() => slowClient.CreateChatCompletionAsync(ask)),
+            await Assert.ThrowsAnyAsync<ApiException>(() => unreachable.CreateChatCompletionAsync(ask)),
+        };
+
+        Assert.Equal(new[] { typeof(InternalServerException), typeof(ApiResponseFormatException), typeof(ApiTimeoutException), typeof(ApiConnectionException) }, failures.Select(f => f.GetType()));
+    }
+
+    [Fact]
     public async Task A_status_with_its_own_schema_reads_as_that_type_and_its_message_is_used()
     {
         _server.Respond = _ => new RecordingServer.Answer(404, Body: """{"type":"about:blank","title":"Not Found","status":404,"detail":"No problem p1."}""", ContentType: "application/problem+json");

@@ -232,12 +232,12 @@ public sealed class RetryTests : ClientTestBase
     [InlineData(403, typeof(PermissionDeniedException))]
     [InlineData(409, typeof(ConflictException))]
     [InlineData(422, typeof(UnprocessableEntityException))]
-    [InlineData(418, typeof(ApiException))]
+    [InlineData(418, typeof(ApiStatusException))]
     public async Task Each_status_has_its_exception_type(int status, Type expected)
     {
         using var client = NewClient(o => o.MaxRetries = 0);
         Server.Inject(Fast(status));
-        var ex = await Assert.ThrowsAnyAsync<ApiException>(() => client.ListBatchesAsync());
+        var ex = await Assert.ThrowsAnyAsync<ApiStatusException>(() => client.ListBatchesAsync());
         Assert.Equal(expected, ex.GetType());
         Assert.Equal("Injected failure.", ex.Message);
     }

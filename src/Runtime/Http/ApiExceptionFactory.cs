@@ -12,7 +12,7 @@ internal static class ApiExceptionFactory
     /// <param name="error">What its body said.</param>
     /// <param name="retryAfter">The wait the server asked for, for <see cref="RateLimitException.RetryAfter"/>.</param>
     /// <param name="missingCredential">Why no credential was sent, when that may explain a 401; else empty.</param>
-    public static ApiException Create(HttpResponseMessage response, ErrorBody error, TimeSpan? retryAfter, string missingCredential)
+    public static ApiStatusException Create(HttpResponseMessage response, ErrorBody error, TimeSpan? retryAfter, string missingCredential)
     {
         var status = response.StatusCode;
         var requestId = HeaderReader.RequestId(response.Headers);
@@ -33,7 +33,7 @@ internal static class ApiExceptionFactory
         return exception;
     }
 
-    private static ApiException Create(HttpResponseMessage response, ErrorBody error, TimeSpan? retryAfter, HttpStatusCode status, string? requestId, string message)
+    private static ApiStatusException Create(HttpResponseMessage response, ErrorBody error, TimeSpan? retryAfter, HttpStatusCode status, string? requestId, string message)
     {
         return (int)status switch
         {
@@ -45,7 +45,7 @@ internal static class ApiExceptionFactory
             422 => new UnprocessableEntityException(message!, status, requestId, error.Type, error.Code, error.Param, error.Body, response.Headers),
             429 => new RateLimitException(message!, status, requestId, error.Type, error.Code, error.Param, error.Body, response.Headers, retryAfter),
             >= 500 => new InternalServerException(message!, status, requestId, error.Type, error.Code, error.Param, error.Body, response.Headers),
-            _ => new ApiException(message!, status, requestId, error.Type, error.Code, error.Param, error.Body, response.Headers),
+            _ => new ApiStatusException(message!, status, requestId, error.Type, error.Code, error.Param, error.Body, response.Headers),
         };
     }
 

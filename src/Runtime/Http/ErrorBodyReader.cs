@@ -17,7 +17,7 @@ internal readonly record struct ErrorBody(string? Body, string? Message, string?
 /// </summary>
 internal static class ErrorBodyReader
 {
-    /// <summary>How much of an error body is read and kept (<see cref="ApiException.ResponseBody"/>).</summary>
+    /// <summary>How much of an error body is read and kept (<see cref="ApiStatusException.ResponseBody"/>).</summary>
     public const int MaxBytes = 64 * 1024;
 
     public static async Task<ErrorBody> ReadAsync(HttpResponseMessage response, ErrorValueReader? readError, CancellationToken cancellationToken)

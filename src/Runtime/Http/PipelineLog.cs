@@ -33,7 +33,7 @@ internal sealed class PipelineLog
     {
         if (IsEnabled(ApiLogLevel.Warning))
         {
-            Log(ApiLogLevel.Warning, $"{request.OperationId} attempt {attempt + 1} failed ({Describe(failure)}); retrying in {delay.TotalMilliseconds:0} ms", failure is ApiException ? null : failure);
+            Log(ApiLogLevel.Warning, $"{request.OperationId} attempt {attempt + 1} failed ({Describe(failure)}); retrying in {delay.TotalMilliseconds:0} ms", failure is ApiStatusException ? null : failure);
         }
     }
 
@@ -51,7 +51,7 @@ internal sealed class PipelineLog
 
     private static string Describe(Exception failure) => failure switch
     {
-        ApiException api => $"HTTP {(int)api.StatusCode}",
+        ApiStatusException api => $"HTTP {(int)api.StatusCode}",
         OperationCanceledException => "HttpClient timeout",
         _ => failure.GetType().Name + ": " + failure.Message,
     };

@@ -129,7 +129,7 @@ public sealed class PrismConformanceTests
         {
             return "success response unreadable: " + ex.Message;
         }
-        catch (ApiException ex)
+        catch (ApiStatusException ex)
         {
             return $"HTTP {(int)ex.StatusCode}: {Trim(ex.ResponseBody ?? ex.Message)}";
         }
