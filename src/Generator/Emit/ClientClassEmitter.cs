@@ -162,11 +162,11 @@ internal static class ClientClassEmitter
         var declaration = OperationSignature.DeclarationList(operation, ns);
         var arguments = OperationSignature.ArgumentList(operation, ns);
         var obsolete = operation.IsDeprecated ? "[global::System.Obsolete(\"Deprecated in the OpenAPI spec.\")]\n" : string.Empty;
-        var responseType = operation.Response.Type is { } type ? TypeName(type, ns) : "bool";
+        var responseType = CallShapes.ResponseTypeName(operation, ns);
         var asyncMethod = GeneratedNames.AsyncMethod(operation.MethodName);
         var withResponseMethod = GeneratedNames.WithResponseMethod(operation.MethodName);
 
-        writer.WriteLine($"/// <inheritdoc cref=\"global::{ns}.{operation.InterfaceName}.{asyncMethod}\"/>");
+        writer.WriteLine("/// <inheritdoc/>");
         writer.WriteLine($"{obsolete}public {OperationSignature.TaskType(operation, ns)} {asyncMethod}({declaration})");
         writer.Indentation++;
         writer.WriteLine(operation.Response.Type is null
@@ -175,13 +175,8 @@ internal static class ClientClassEmitter
         writer.Indentation--;
         writer.WriteLine();
 
-        writer.WriteLine($"/// <summary>Like <see cref=\"{asyncMethod}\"/>, with the response's status, headers and request id.</summary>");
-        if (operation.Parameters.Any(p => p.Location == ParameterLocation.Path))
-        {
-            writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>");
-        }
-
-        using (writer.OpenBlock($"{obsolete}public global::System.Threading.Tasks.Task<{Runtime}.ApiResponse<{responseType}>> {withResponseMethod}({declaration})"))
+        writer.WriteLine("/// <inheritdoc/>");
+        using (writer.OpenBlock($"{obsolete}public {CallShapes.WithResponseSignature(operation, ns)}"))
         {
             if (operation.Streaming is null)
             {
@@ -250,7 +245,6 @@ internal static class ClientClassEmitter
     {
         var ns = model.Namespace;
         var eventType = TypeName(streaming.EventType, ns);
-        var asyncMethod = GeneratedNames.AsyncMethod(operation.MethodName);
         var builder = GeneratedNames.RequestBuilderMethod(operation.MethodName);
         var obsolete = operation.IsDeprecated ? "[global::System.Obsolete(\"Deprecated in the OpenAPI spec.\")]\n" : string.Empty;
         var arguments = OperationSignature.ArgumentList(operation, ns, withToken: false);
@@ -264,13 +258,9 @@ internal static class ClientClassEmitter
             ? $"static (string e, ref {Json}.Utf8JsonReader r) => global::{ns}.{streaming.EventType.Name}.{GeneratedNames.JsonConverter}.ReadEvent(e, ref r)"
             : $"static (string e, ref {Json}.Utf8JsonReader r) => {ReadExpression(streaming.EventType, ns, "r")}";
         var token = GeneratedNames.Parameters.CancellationToken;
-        var sets = streaming.StreamPropertyName is { } property ? $" with <c>{XmlEscape(property)}</c> set" : string.Empty;
         writer.WriteLine($$"""
-            /// <summary>
-            /// Like <see cref="{{asyncMethod}}"/>{{sets}}, answered as an event stream: each event as it
-            /// arrives. The request is sent when the enumeration starts; ending it closes the connection.
-            /// </summary>
-            {{obsolete}}public global::System.Collections.Generic.IAsyncEnumerable<{{eventType}}> {{streaming.MethodName}}({{OperationSignature.DeclarationList(operation, ns)}})
+            /// <inheritdoc/>
+            {{obsolete}}public {{CallShapes.StreamingSignature(operation, streaming, ns)}}
             {
                 var {{L.ApiRequest}} = {{builder}}({{arguments}});
                 {{L.ApiRequest}}.Accept = "text/event-stream";
@@ -538,69 +528,24 @@ internal static class ClientClassEmitter
     /// <summary>A wait: create, cancel or nothing first, then poll the resource until its status settles.</summary>
     private static void WriteWait(SourceWriter writer, ClientModel model, WaitModel wait)
     {
-        var ns = model.Namespace;
-        var resource = TypeName(wait.ResourceType, ns);
-        var (progress, polling, token) = (GeneratedNames.Parameters.Progress, GeneratedNames.Parameters.Polling, GeneratedNames.Parameters.CancellationToken);
-        var retrieveMethod = GeneratedNames.AsyncMethod(wait.RetrieveMethodName);
-        var start = wait.StartMethodName is { } stem ? model.Operations.First(o => o.MethodName == stem) : null;
-        var startMethod = start is null ? null : GeneratedNames.AsyncMethod(start.MethodName);
-
-        // The start call's parameters (the create's whole list; the resource's path for the others), then the wait's own.
-        var startParameters = start is not null && wait.Kind == WaitKind.Create
-            ? OperationSignature.Parameters(start, ns).ToList()
-            : wait.PathParameters.Select(p => new OperationSignature.Parameter(TypeName(p.Type, ns), p.Name, null, p.Description)).ToList();
-        var declaration = string.Join(", ", startParameters.Select(p => p.Default is null ? $"{p.TypeName} {p.Name}" : $"{p.TypeName} {p.Name} = {p.Default}")
-            .Concat(new[] { $"global::System.IProgress<{resource}>? {progress} = null", $"{Runtime}.PollingOptions? {polling} = null", $"global::System.Threading.CancellationToken {token} = default" }));
-        var startArguments = string.Join(", ", startParameters.Select(p => p.Name).Concat(new[] { token }));
-        var retrieveArguments = wait.Kind == WaitKind.Create
-            ? string.Join(", ", wait.PathParameters.Select((p, i) => i == wait.PathParameters.Count - 1
-                ? $"{L.StartedResource}.{wait.IdPropertyName}"
-                : start!.Parameters.First(c => c.Location == ParameterLocation.Path && c.WireName == p.WireName).Name))
-            : string.Join(", ", wait.PathParameters.Select(p => p.Name));
-        var separator = retrieveArguments.Length == 0 ? string.Empty : ", ";
+        var shape = CallShapes.Wait(model, wait);
         var transitional = string.Join(" or ", wait.TransitionalValues.Select(StringLiteral));
-        var moving = XmlEscape(string.Join(", ", wait.TransitionalValues));
-        var (summary, first, progressDoc, tokenDoc) = wait.Kind switch
-        {
-            WaitKind.Create => ($"Calls <see cref=\"{startMethod}\"/>, then polls <see cref=\"{retrieveMethod}\"/>", startMethod, "after the create and after each poll", "Stops the waiting (the created resource stays)"),
-            WaitKind.Cancel => ($"Calls <see cref=\"{startMethod}\"/>, then polls <see cref=\"{retrieveMethod}\"/>", startMethod, "after the cancel and after each poll", "Stops the waiting (the cancel itself is not undone)"),
-            _ => ($"Polls <see cref=\"{retrieveMethod}\"/> (first at once, to resume a wait after a restart)", retrieveMethod, "after each poll", "Stops the waiting"),
-        };
-        // The token goes by name: a retrieve or cancel may have optional parameters after the path.
-        var firstArguments = wait.Kind == WaitKind.Create
-            ? startArguments
-            : string.Join(", ", wait.PathParameters.Select(p => p.Name).Concat(new[] { $"{token}: {token}" }));
-        var documented = wait.Kind == WaitKind.Create
-            ? startParameters.Select(p => (p.Name, p.Description ?? p.Name))
-            : wait.PathParameters.Select(p => (p.Name, p.Description ?? p.WireName));
+        var separator = shape.RetrieveArguments.Length == 0 ? string.Empty : ", ";
+        var (progress, polling, token) = (GeneratedNames.Parameters.Progress, GeneratedNames.Parameters.Polling, GeneratedNames.Parameters.CancellationToken);
         writer.WriteLine($$"""
-            /// <summary>
-            /// {{summary}} with backoff while <c>{{wait.StatusPropertyName}}</c> is still on the move ({{moving}}),
-            /// and returns the settled resource.
-            /// </summary>
-            """);
-        foreach (var (name, description) in documented)
-        {
-            WriteDocComment(writer, "param", description, $"name=\"{name.TrimStart('@')}\"");
-        }
-
-        writer.WriteLine($$"""
-            /// <param name="{{progress}}">Receives the resource {{progressDoc}}.</param>
-            /// <param name="{{polling}}">Delays, the overall timeout and the clock; by default polls from 1 s up to every 10 s for 15 minutes.</param>
-            /// <param name="{{token}}">{{tokenDoc}}.</param>
-            /// <exception cref="{{Runtime}}.ApiTimeoutException">Still on the move after the polling timeout.</exception>
-            public async global::System.Threading.Tasks.Task<{{resource}}> {{wait.MethodName}}({{declaration}})
+            /// <inheritdoc/>
+            public async {{shape.Signature}}
             {
-                var {{L.StartedResource}} = await {{first}}({{firstArguments}}).ConfigureAwait(false);
+                var {{L.StartedResource}} = await {{shape.FirstMethod}}({{shape.FirstArguments}}).ConfigureAwait(false);
                 return await {{Runtime}}.Polling.WhileAsync(
                     {{L.StartedResource}},
                     static {{L.Polled}} => {{L.IsTransitional}}({{L.Polled}}.{{wait.StatusPropertyName}}),
-                    {{L.PollToken}} => {{retrieveMethod}}({{retrieveArguments}}{{separator}}{{token}}: {{L.PollToken}}),
+                    {{L.PollToken}} => {{shape.RetrieveMethod}}({{shape.RetrieveArguments}}{{separator}}{{token}}: {{L.PollToken}}),
                     {{progress}},
                     {{polling}},
                     {{token}}).ConfigureAwait(false);
 
-                static bool {{L.IsTransitional}}({{TypeName(wait.StatusType, ns)}} {{L.PolledStatus}}) => {{L.PolledStatus}}.ToString() is {{transitional}};
+                static bool {{L.IsTransitional}}({{TypeName(wait.StatusType, model.Namespace)}} {{L.PolledStatus}}) => {{L.PolledStatus}}.ToString() is {{transitional}};
             }
 
             """);
@@ -610,7 +555,6 @@ internal static class ClientClassEmitter
     {
         var ns = model.Namespace;
         var itemType = TypeName(paging.ItemType, ns);
-        var declaration = OperationSignature.DeclarationList(operation, ns, "[global::System.Runtime.CompilerServices.EnumeratorCancellation] ");
         var arguments = OperationSignature.ArgumentList(operation, ns, name => name == paging.CursorParameterName ? L.PageCursor : name);
         var page = model.Objects.First(o => o.Name == operation.Response.Type!.Name);
         var items = page.Properties.First(p => p.Name == paging.ItemsPropertyName);
@@ -620,12 +564,8 @@ internal static class ClientClassEmitter
         var noMore = hasMore.Type.IsNullable ? $"{L.PageResult}.{hasMore.Name} != true" : $"!{L.PageResult}.{hasMore.Name}";
 
         writer.WriteLine($$"""
-            /// <summary>
-            /// Every item of <see cref="{{GeneratedNames.AsyncMethod(operation.MethodName)}}"/>, page after page: it follows
-            /// <c>{{XmlEscape(paging.CursorParameterName)}}</c> while the server reports more. Pass a
-            /// <paramref name="{{paging.CursorParameterName.TrimStart('@')}}"/> to start after a known item.
-            /// </summary>
-            public async global::System.Collections.Generic.IAsyncEnumerable<{{itemType}}> {{paging.MethodName}}({{declaration}})
+            /// <inheritdoc/>
+            public async {{CallShapes.PagingSignature(operation, paging, ns, implementation: true)}}
             {
                 var {{L.PageCursor}} = {{paging.CursorParameterName}};
                 while (true)

@@ -20,4 +20,19 @@ public partial interface ICancelBatch
     /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
     /// <returns>Batch is cancelling. Returns the cancelling batch's details.</returns>
     global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CancelBatchAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="CancelBatchAsync"/>, with the response's status, headers and request id.</summary>
+    /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
+    global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> CancelBatchWithResponseAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Calls <see cref="global::OpenAI.Batches.ICancelBatch.CancelBatchAsync"/>, then polls <see cref="global::OpenAI.Batches.IRetrieveBatch.RetrieveBatchAsync"/> with backoff while <c>Status</c> is still on the move (validating, in_progress, finalizing, cancelling),
+    /// and returns the settled resource.
+    /// </summary>
+    /// <param name="batchId">The ID of the batch to retrieve.</param>
+    /// <param name="progress">Receives the resource after the cancel and after each poll.</param>
+    /// <param name="polling">Delays, the overall timeout and the clock; by default polls from 1 s up to every 10 s for 15 minutes.</param>
+    /// <param name="cancellationToken">Stops the waiting (the cancel itself is not undone).</param>
+    /// <exception cref="global::BatchGen.ApiTimeoutException">Still on the move after the polling timeout.</exception>
+    global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CancelBatchAndWaitAsync(string batchId, global::System.IProgress<global::OpenAI.Batches.Batch>? progress = null, global::BatchGen.PollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

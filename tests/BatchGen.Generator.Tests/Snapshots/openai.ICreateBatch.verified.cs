@@ -16,4 +16,18 @@ public partial interface ICreateBatch
     /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
     /// <returns>Batch created successfully.</returns>
     global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CreateBatchAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="CreateBatchAsync"/>, with the response's status, headers and request id.</summary>
+    global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> CreateBatchWithResponseAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Calls <see cref="global::OpenAI.Batches.ICreateBatch.CreateBatchAsync"/>, then polls <see cref="global::OpenAI.Batches.IRetrieveBatch.RetrieveBatchAsync"/> with backoff while <c>Status</c> is still on the move (validating, in_progress, finalizing, cancelling),
+    /// and returns the settled resource.
+    /// </summary>
+    /// <param name="request">The request body.</param>
+    /// <param name="progress">Receives the resource after the create and after each poll.</param>
+    /// <param name="polling">Delays, the overall timeout and the clock; by default polls from 1 s up to every 10 s for 15 minutes.</param>
+    /// <param name="cancellationToken">Stops the waiting (the created resource stays).</param>
+    /// <exception cref="global::BatchGen.ApiTimeoutException">Still on the move after the polling timeout.</exception>
+    global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CreateBatchAndWaitAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.IProgress<global::OpenAI.Batches.Batch>? progress = null, global::BatchGen.PollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

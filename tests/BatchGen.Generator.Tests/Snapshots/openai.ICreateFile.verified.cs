@@ -68,4 +68,7 @@ public partial interface ICreateFile
     /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
     /// <returns>OK</returns>
     global::System.Threading.Tasks.Task<global::OpenAI.Batches.OpenAIFile> CreateFileAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="CreateFileAsync"/>, with the response's status, headers and request id.</summary>
+    global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.OpenAIFile>> CreateFileWithResponseAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -16,4 +16,8 @@ public partial interface IDeleteFile
     /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
     /// <returns>OK</returns>
     global::System.Threading.Tasks.Task<global::OpenAI.Batches.DeleteFileResponse> DeleteFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="DeleteFileAsync"/>, with the response's status, headers and request id.</summary>
+    /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
+    global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.DeleteFileResponse>> DeleteFileWithResponseAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default);
 }

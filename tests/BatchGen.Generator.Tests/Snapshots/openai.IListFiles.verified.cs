@@ -25,4 +25,14 @@ public partial interface IListFiles
     /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
     /// <returns>OK</returns>
     global::System.Threading.Tasks.Task<global::OpenAI.Batches.ListFilesResponse> ListFilesAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="ListFilesAsync"/>, with the response's status, headers and request id.</summary>
+    global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.ListFilesResponse>> ListFilesWithResponseAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every item of <see cref="ListFilesAsync"/>, page after page: it follows
+    /// <c>after</c> while the server reports more. Pass a
+    /// <paramref name="after"/> to start after a known item.
+    /// </summary>
+    global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Batches.OpenAIFile> ListFilesAutoPagingAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

@@ -16,4 +16,19 @@ public partial interface IRetrieveBatch
     /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
     /// <returns>Batch retrieved successfully.</returns>
     global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> RetrieveBatchAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>Like <see cref="RetrieveBatchAsync"/>, with the response's status, headers and request id.</summary>
+    /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
+    global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> RetrieveBatchWithResponseAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Polls <see cref="global::OpenAI.Batches.IRetrieveBatch.RetrieveBatchAsync"/> (first at once, to resume a wait after a restart) with backoff while <c>Status</c> is still on the move (validating, in_progress, finalizing, cancelling),
+    /// and returns the settled resource.
+    /// </summary>
+    /// <param name="batchId">The ID of the batch to retrieve.</param>
+    /// <param name="progress">Receives the resource after each poll.</param>
+    /// <param name="polling">Delays, the overall timeout and the clock; by default polls from 1 s up to every 10 s for 15 minutes.</param>
+    /// <param name="cancellationToken">Stops the waiting.</param>
+    /// <exception cref="global::BatchGen.ApiTimeoutException">Still on the move after the polling timeout.</exception>
+    global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> WaitForBatchAsync(string batchId, global::System.IProgress<global::OpenAI.Batches.Batch>? progress = null, global::BatchGen.PollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default);
 }

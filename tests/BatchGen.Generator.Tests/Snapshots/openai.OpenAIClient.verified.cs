@@ -61,11 +61,11 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
     /// <summary>The address requests go to.</summary>
     public global::System.Uri BaseAddress => _pipeline.BaseAddress;
 
-    /// <inheritdoc cref="global::OpenAI.Batches.IListBatches.ListBatchesAsync"/>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::OpenAI.Batches.ListBatchesResponse> ListBatchesAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
         => global::BatchGen.ApiTasks.ValueAsync(ListBatchesWithResponseAsync(after, limit, cancellationToken));
 
-    /// <summary>Like <see cref="ListBatchesAsync"/>, with the response's status, headers and request id.</summary>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.ListBatchesResponse>> ListBatchesWithResponseAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::BatchGen.ApiRequest("GET", "listBatches");
@@ -75,11 +75,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         return _pipeline.SendAsync<global::OpenAI.Batches.ListBatchesResponse>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.ListBatchesResponse.JsonConverter.ReadValue(ref r), cancellationToken);
     }
 
-    /// <summary>
-    /// Every item of <see cref="ListBatchesAsync"/>, page after page: it follows
-    /// <c>after</c> while the server reports more. Pass a
-    /// <paramref name="after"/> to start after a known item.
-    /// </summary>
+    /// <inheritdoc/>
     public async global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Batches.Batch> ListBatchesAutoPagingAsync(string? after = null, long? limit = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
         var pageCursor = after;
@@ -102,11 +98,11 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         }
     }
 
-    /// <inheritdoc cref="global::OpenAI.Batches.ICreateBatch.CreateBatchAsync"/>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CreateBatchAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         => global::BatchGen.ApiTasks.ValueAsync(CreateBatchWithResponseAsync(request, cancellationToken));
 
-    /// <summary>Like <see cref="CreateBatchAsync"/>, with the response's status, headers and request id.</summary>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> CreateBatchWithResponseAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::BatchGen.ApiRequest("POST", "createBatch");
@@ -116,12 +112,11 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         return _pipeline.SendAsync<global::OpenAI.Batches.Batch>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.Batch.JsonConverter.ReadValue(ref r), cancellationToken);
     }
 
-    /// <inheritdoc cref="global::OpenAI.Batches.IRetrieveBatch.RetrieveBatchAsync"/>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> RetrieveBatchAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default)
         => global::BatchGen.ApiTasks.ValueAsync(RetrieveBatchWithResponseAsync(batchId, cancellationToken));
 
-    /// <summary>Like <see cref="RetrieveBatchAsync"/>, with the response's status, headers and request id.</summary>
-    /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> RetrieveBatchWithResponseAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::BatchGen.ApiRequest("GET", "retrieveBatch");
@@ -130,12 +125,11 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         return _pipeline.SendAsync<global::OpenAI.Batches.Batch>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.Batch.JsonConverter.ReadValue(ref r), cancellationToken);
     }
 
-    /// <inheritdoc cref="global::OpenAI.Batches.ICancelBatch.CancelBatchAsync"/>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CancelBatchAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default)
         => global::BatchGen.ApiTasks.ValueAsync(CancelBatchWithResponseAsync(batchId, cancellationToken));
 
-    /// <summary>Like <see cref="CancelBatchAsync"/>, with the response's status, headers and request id.</summary>
-    /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> CancelBatchWithResponseAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::BatchGen.ApiRequest("POST", "cancelBatch");
@@ -145,11 +139,11 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         return _pipeline.SendAsync<global::OpenAI.Batches.Batch>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.Batch.JsonConverter.ReadValue(ref r), cancellationToken);
     }
 
-    /// <inheritdoc cref="global::OpenAI.Batches.IListFiles.ListFilesAsync"/>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::OpenAI.Batches.ListFilesResponse> ListFilesAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
         => global::BatchGen.ApiTasks.ValueAsync(ListFilesWithResponseAsync(purpose, limit, order, after, cancellationToken));
 
-    /// <summary>Like <see cref="ListFilesAsync"/>, with the response's status, headers and request id.</summary>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.ListFilesResponse>> ListFilesWithResponseAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::BatchGen.ApiRequest("GET", "listFiles");
@@ -161,11 +155,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         return _pipeline.SendAsync<global::OpenAI.Batches.ListFilesResponse>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.ListFilesResponse.JsonConverter.ReadValue(ref r), cancellationToken);
     }
 
-    /// <summary>
-    /// Every item of <see cref="ListFilesAsync"/>, page after page: it follows
-    /// <c>after</c> while the server reports more. Pass a
-    /// <paramref name="after"/> to start after a known item.
-    /// </summary>
+    /// <inheritdoc/>
     public async global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Batches.OpenAIFile> ListFilesAutoPagingAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
     {
         var pageCursor = after;
@@ -188,11 +178,11 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         }
     }
 
-    /// <inheritdoc cref="global::OpenAI.Batches.ICreateFile.CreateFileAsync"/>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::OpenAI.Batches.OpenAIFile> CreateFileAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default)
         => global::BatchGen.ApiTasks.ValueAsync(CreateFileWithResponseAsync(request, cancellationToken));
 
-    /// <summary>Like <see cref="CreateFileAsync"/>, with the response's status, headers and request id.</summary>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.OpenAIFile>> CreateFileWithResponseAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::BatchGen.ApiRequest("POST", "createFile");
@@ -208,12 +198,11 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         return _pipeline.SendAsync<global::OpenAI.Batches.OpenAIFile>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.OpenAIFile.JsonConverter.ReadValue(ref r), cancellationToken);
     }
 
-    /// <inheritdoc cref="global::OpenAI.Batches.IRetrieveFile.RetrieveFileAsync"/>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::OpenAI.Batches.OpenAIFile> RetrieveFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
         => global::BatchGen.ApiTasks.ValueAsync(RetrieveFileWithResponseAsync(fileId, cancellationToken));
 
-    /// <summary>Like <see cref="RetrieveFileAsync"/>, with the response's status, headers and request id.</summary>
-    /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.OpenAIFile>> RetrieveFileWithResponseAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::BatchGen.ApiRequest("GET", "retrieveFile");
@@ -222,12 +211,11 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         return _pipeline.SendAsync<global::OpenAI.Batches.OpenAIFile>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.OpenAIFile.JsonConverter.ReadValue(ref r), cancellationToken);
     }
 
-    /// <inheritdoc cref="global::OpenAI.Batches.IDeleteFile.DeleteFileAsync"/>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::OpenAI.Batches.DeleteFileResponse> DeleteFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
         => global::BatchGen.ApiTasks.ValueAsync(DeleteFileWithResponseAsync(fileId, cancellationToken));
 
-    /// <summary>Like <see cref="DeleteFileAsync"/>, with the response's status, headers and request id.</summary>
-    /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.DeleteFileResponse>> DeleteFileWithResponseAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::BatchGen.ApiRequest("DELETE", "deleteFile");
@@ -236,12 +224,11 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         return _pipeline.SendAsync<global::OpenAI.Batches.DeleteFileResponse>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.DeleteFileResponse.JsonConverter.ReadValue(ref r), cancellationToken);
     }
 
-    /// <inheritdoc cref="global::OpenAI.Batches.IDownloadFile.DownloadFileAsync"/>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::BatchGen.StreamedResponse> DownloadFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
         => global::BatchGen.ApiTasks.ValueAsync(DownloadFileWithResponseAsync(fileId, cancellationToken));
 
-    /// <summary>Like <see cref="DownloadFileAsync"/>, with the response's status, headers and request id.</summary>
-    /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
+    /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::BatchGen.StreamedResponse>> DownloadFileWithResponseAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var apiRequest = new global::BatchGen.ApiRequest("GET", "downloadFile");
@@ -251,15 +238,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         return _pipeline.SendForStreamAsync(apiRequest, cancellationToken);
     }
 
-    /// <summary>
-    /// Polls <see cref="RetrieveBatchAsync"/> (first at once, to resume a wait after a restart) with backoff while <c>Status</c> is still on the move (validating, in_progress, finalizing, cancelling),
-    /// and returns the settled resource.
-    /// </summary>
-    /// <param name="batchId">The ID of the batch to retrieve.</param>
-    /// <param name="progress">Receives the resource after each poll.</param>
-    /// <param name="polling">Delays, the overall timeout and the clock; by default polls from 1 s up to every 10 s for 15 minutes.</param>
-    /// <param name="cancellationToken">Stops the waiting.</param>
-    /// <exception cref="global::BatchGen.ApiTimeoutException">Still on the move after the polling timeout.</exception>
+    /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> WaitForBatchAsync(string batchId, global::System.IProgress<global::OpenAI.Batches.Batch>? progress = null, global::BatchGen.PollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var startedResource = await RetrieveBatchAsync(batchId, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -274,15 +253,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         static bool IsTransitional(global::OpenAI.Batches.BatchStatus polledStatus) => polledStatus.ToString() is "validating" or "in_progress" or "finalizing" or "cancelling";
     }
 
-    /// <summary>
-    /// Calls <see cref="CreateBatchAsync"/>, then polls <see cref="RetrieveBatchAsync"/> with backoff while <c>Status</c> is still on the move (validating, in_progress, finalizing, cancelling),
-    /// and returns the settled resource.
-    /// </summary>
-    /// <param name="request">The request body.</param>
-    /// <param name="progress">Receives the resource after the create and after each poll.</param>
-    /// <param name="polling">Delays, the overall timeout and the clock; by default polls from 1 s up to every 10 s for 15 minutes.</param>
-    /// <param name="cancellationToken">Stops the waiting (the created resource stays).</param>
-    /// <exception cref="global::BatchGen.ApiTimeoutException">Still on the move after the polling timeout.</exception>
+    /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CreateBatchAndWaitAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.IProgress<global::OpenAI.Batches.Batch>? progress = null, global::BatchGen.PollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var startedResource = await CreateBatchAsync(request, cancellationToken).ConfigureAwait(false);
@@ -297,15 +268,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
         static bool IsTransitional(global::OpenAI.Batches.BatchStatus polledStatus) => polledStatus.ToString() is "validating" or "in_progress" or "finalizing" or "cancelling";
     }
 
-    /// <summary>
-    /// Calls <see cref="CancelBatchAsync"/>, then polls <see cref="RetrieveBatchAsync"/> with backoff while <c>Status</c> is still on the move (validating, in_progress, finalizing, cancelling),
-    /// and returns the settled resource.
-    /// </summary>
-    /// <param name="batchId">The ID of the batch to retrieve.</param>
-    /// <param name="progress">Receives the resource after the cancel and after each poll.</param>
-    /// <param name="polling">Delays, the overall timeout and the clock; by default polls from 1 s up to every 10 s for 15 minutes.</param>
-    /// <param name="cancellationToken">Stops the waiting (the cancel itself is not undone).</param>
-    /// <exception cref="global::BatchGen.ApiTimeoutException">Still on the move after the polling timeout.</exception>
+    /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CancelBatchAndWaitAsync(string batchId, global::System.IProgress<global::OpenAI.Batches.Batch>? progress = null, global::BatchGen.PollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
         var startedResource = await CancelBatchAsync(batchId, cancellationToken: cancellationToken).ConfigureAwait(false);
