@@ -78,7 +78,7 @@ public sealed class CompileTests
         Assert.Equal(TypeKind.Interface, cancel.TypeKind);
         var method = cancel.GetMembers("CancelBatchAsync").OfType<IMethodSymbol>().Single();
         Assert.Equal("System.Threading.Tasks.Task<OpenAI.Batches.Batch>", method.ReturnType.ToDisplayString());
-        Assert.Equal(new[] { "batchId", "cancellationToken" }, method.Parameters.Select(p => p.Name));
+        Assert.Equal(new[] { "batchId", "cancellationToken", "requestOptions" }, method.Parameters.Select(p => p.Name));
         Assert.Equal("string", method.Parameters[0].Type.ToDisplayString());
         Assert.True(method.Parameters[1].HasExplicitDefaultValue);
         Assert.Contains("The ID of the batch to cancel.", method.GetDocumentationCommentXml());
@@ -86,7 +86,7 @@ public sealed class CompileTests
         Assert.NotNull(Type("ICreateBatch"));
         Assert.NotNull(Type("IRetrieveBatch"));
         var list = Type("IListBatches").GetMembers("ListBatchesAsync").OfType<IMethodSymbol>().Single();
-        Assert.Equal(new[] { "after", "limit", "cancellationToken" }, list.Parameters.Select(p => p.Name));
+        Assert.Equal(new[] { "after", "limit", "cancellationToken", "requestOptions" }, list.Parameters.Select(p => p.Name));
         Assert.Equal("long?", list.Parameters[1].Type.ToDisplayString());
     }
 

@@ -133,7 +133,7 @@ public sealed class NameClashTests
             Assert.Contains(reserved + "2", names);
         }
 
-        Assert.Equal("cancellationToken", names[^1]);
+        Assert.Equal(new[] { "cancellationToken", "requestOptions" }, names.TakeLast(2));
     }
 
     [Fact]

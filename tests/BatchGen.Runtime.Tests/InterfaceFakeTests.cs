@@ -20,10 +20,10 @@ public sealed class InterfaceFakeTests
 
         public List<string> Calls { get; } = new();
 
-        public Task<Batch> CancelBatchAsync(string batchId, CancellationToken cancellationToken = default)
+        public Task<Batch> CancelBatchAsync(string batchId, CancellationToken cancellationToken = default, RequestOptions? requestOptions = null)
             => Task.FromResult(Cancel(batchId));
 
-        public Task<ApiResponse<Batch>> CancelBatchWithResponseAsync(string batchId, CancellationToken cancellationToken = default)
+        public Task<ApiResponse<Batch>> CancelBatchWithResponseAsync(string batchId, CancellationToken cancellationToken = default, RequestOptions? requestOptions = null)
             => Task.FromResult(new ApiResponse<Batch>(Cancel(batchId), HttpStatusCode.OK, requestId: "req_fake"));
 
         public Task<Batch> CancelBatchAndWaitAsync(string batchId, IProgress<Batch>? progress = null, PollingOptions? polling = null, CancellationToken cancellationToken = default)
@@ -33,13 +33,13 @@ public sealed class InterfaceFakeTests
             return Task.FromResult(cancelled);
         }
 
-        public Task<ListBatchesResponse> ListBatchesAsync(string? after = null, long? limit = null, CancellationToken cancellationToken = default)
+        public Task<ListBatchesResponse> ListBatchesAsync(string? after = null, long? limit = null, CancellationToken cancellationToken = default, RequestOptions? requestOptions = null)
             => Task.FromResult(Page(after, limit));
 
-        public Task<ApiResponse<ListBatchesResponse>> ListBatchesWithResponseAsync(string? after = null, long? limit = null, CancellationToken cancellationToken = default)
+        public Task<ApiResponse<ListBatchesResponse>> ListBatchesWithResponseAsync(string? after = null, long? limit = null, CancellationToken cancellationToken = default, RequestOptions? requestOptions = null)
             => Task.FromResult(new ApiResponse<ListBatchesResponse>(Page(after, limit)));
 
-        public async IAsyncEnumerable<Batch> ListBatchesAutoPagingAsync(string? after = null, long? limit = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public async IAsyncEnumerable<Batch> ListBatchesAutoPagingAsync(string? after = null, long? limit = null, [EnumeratorCancellation] CancellationToken cancellationToken = default, RequestOptions? requestOptions = null)
         {
             foreach (var batch in _batches.SkipWhile(b => after is not null && b.Id != after).Skip(after is null ? 0 : 1))
             {

@@ -92,7 +92,7 @@ internal static class CallShapes
 
         // The token goes by name: a retrieve or cancel may have optional parameters after the path.
         var firstArguments = wait.Kind == WaitKind.Create
-            ? string.Join(", ", startParameters.Select(p => p.Name).Concat(new[] { token }))
+            ? string.Join(", ", startParameters.Select(p => p.Name).Concat(new[] { $"{token}: {token}" }))
             : string.Join(", ", wait.PathParameters.Select(p => p.Name).Concat(new[] { $"{token}: {token}" }));
         var retrieveArguments = wait.Kind == WaitKind.Create
             ? string.Join(", ", wait.PathParameters.Select((p, i) => i == wait.PathParameters.Count - 1

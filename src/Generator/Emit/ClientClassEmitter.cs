@@ -219,7 +219,7 @@ internal static class ClientClassEmitter
     private static void WriteRequest(SourceWriter writer, ClientModel model, OperationModel operation)
     {
         var ns = model.Namespace;
-        writer.WriteLine($"var {L.ApiRequest} = new {Runtime}.ApiRequest({StringLiteral(operation.HttpMethod)}, {StringLiteral(operation.OperationId)});");
+        writer.WriteLine($"var {L.ApiRequest} = new {Runtime}.ApiRequest({StringLiteral(operation.HttpMethod)}, {StringLiteral(operation.OperationId)}) {{ Options = {GeneratedNames.Parameters.RequestOptions} }};");
         WriteRequestSettings(writer, ns, operation);
         WritePath(writer, ns, operation);
         foreach (var parameter in operation.Parameters.Where(p => p.Location != ParameterLocation.Path))

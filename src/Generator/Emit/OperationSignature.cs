@@ -57,12 +57,17 @@ internal static class OperationSignature
             parts.Add($"{cancellationAttribute}global::System.Threading.CancellationToken {GeneratedNames.Parameters.CancellationToken} = default");
         }
 
+        // After the token, so the common call passing a token by position still compiles.
+        parts.Add($"{Runtime}.RequestOptions? {GeneratedNames.Parameters.RequestOptions} = null");
+
         return string.Join(", ", parts);
     }
 
     /// <summary>The arguments that pass every parameter on, by name, ending with the cancellation token.</summary>
     public static string ArgumentList(OperationModel operation, string ns, System.Func<string, string>? replace = null, bool withToken = true)
-        => string.Join(", ", Parameters(operation, ns).Select(p => replace?.Invoke(p.Name) ?? p.Name).Concat(withToken ? new[] { GeneratedNames.Parameters.CancellationToken } : new string[0]));
+        => string.Join(", ", Parameters(operation, ns).Select(p => replace?.Invoke(p.Name) ?? p.Name)
+            .Concat(withToken ? new[] { GeneratedNames.Parameters.CancellationToken } : new string[0])
+            .Concat(new[] { GeneratedNames.Parameters.RequestOptions }));
 
     public static void WriteDocs(SourceWriter writer, OperationModel operation, string ns)
     {
@@ -78,6 +83,7 @@ internal static class OperationSignature
         }
 
         writer.WriteLine($"/// <param name=\"{GeneratedNames.Parameters.CancellationToken}\">Cancels the call, including any retries and backoff.</param>");
+        writer.WriteLine($"/// <param name=\"{GeneratedNames.Parameters.RequestOptions}\">Headers, timeout, retries and idempotency key for this call only.</param>");
         if (operation.Response.Type is { Kind: TypeKind.Stream })
         {
             var said = operation.Response.Description is { } description ? description.TrimEnd('.') + ". " : string.Empty;

@@ -104,6 +104,9 @@ public static class GeneratedNames
 
         public const string CancellationToken = "cancellationToken";
 
+        /// <summary>The runtime's per-call settings, on every operation method.</summary>
+        public const string RequestOptions = "requestOptions";
+
         /// <summary>The waits' progress callback and polling options.</summary>
         public const string Progress = "progress";
 
@@ -142,7 +145,7 @@ public static class GeneratedNames
 
     /// <summary>Every name an operation's parameters must leave free: the locals and the parameters BatchGen adds.</summary>
     public static readonly IReadOnlyCollection<string> ReservedParameterNames = Set(
-        Locals.All.Concat(new[] { Parameters.CancellationToken, Parameters.Progress, Parameters.Polling }).ToArray());
+        Locals.All.Concat(new[] { Parameters.CancellationToken, Parameters.RequestOptions, Parameters.Progress, Parameters.Polling }).ToArray());
 
     private static IReadOnlyCollection<string> Set(params string[] names) => new HashSet<string>(names, StringComparer.Ordinal);
 }

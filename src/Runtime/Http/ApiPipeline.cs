@@ -112,15 +112,26 @@ public sealed class ApiPipeline : IDisposable
 
     private async Task<ApiResponse<T>> SendCoreAsync<T>(ApiRequest request, ResponseReader<T> reader, CancellationToken cancellationToken)
     {
+        // The call's own token, joined with its RequestOptions' token: either is the caller cancelling.
+        using var callerLinked = request.Options is { CancellationToken: { CanBeCanceled: true } optionsToken }
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, optionsToken)
+            : null;
+        if (callerLinked is not null)
+        {
+            cancellationToken = callerLinked.Token;
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         var uri = request.BuildUri(BaseAddress);
         var idempotencyKey = RequestMessageFactory.NewIdempotencyKey(request);
+        var timeout = request.Options?.Timeout ?? _options.Timeout;
+        var maxRetries = request.Options?.MaxRetries ?? _options.MaxRetries;
         // One source for both the caller's token and the whole-call timeout; which one fired is
         // told apart by the caller's token.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (_options.Timeout != Timeout.InfiniteTimeSpan)
+        if (timeout != Timeout.InfiniteTimeSpan)
         {
-            linked.CancelAfter(_options.Timeout);
+            linked.CancelAfter(timeout);
         }
 
         using var telemetry = Telemetry.Start(request, uri);
@@ -150,7 +161,7 @@ public sealed class ApiPipeline : IDisposable
                     serverDelay = RetryPolicy.ServerDelay(response.Headers, DateTimeOffset.UtcNow, _conventions);
                     var longWait = serverDelay is { } asked && asked > RetryPolicy.MaxServerDelay;
                     var exception = ApiExceptionFactory.Create(response, error, longWait || (int)response.StatusCode == 429 ? serverDelay : null, _credentials.DescribeMissing(request.Security));
-                    if (attempt >= _options.MaxRetries || longWait || !RetryPolicy.IsRetryable(response, error.Code, _conventions))
+                    if (attempt >= maxRetries || longWait || !RetryPolicy.IsRetryable(response, error.Code, _conventions))
                     {
                         _log.Log(ApiLogLevel.Error, $"{request.OperationId} failed with HTTP {(int)response.StatusCode} after {attempt + 1} attempt(s): {exception.Message}");
                         telemetry.Failed(exception, attempt);
@@ -170,7 +181,7 @@ public sealed class ApiPipeline : IDisposable
             }
             catch (OperationCanceledException ex) when (linked.IsCancellationRequested)
             {
-                throw TimedOut(request, attempt, ex, telemetry);
+                throw TimedOut(request, attempt, timeout, ex, telemetry);
             }
             catch (OperationCanceledException ex) when (ex.InnerException is TimeoutException)
             {
@@ -185,7 +196,7 @@ public sealed class ApiPipeline : IDisposable
                 failure = ex; // the connection broke while the body was being read
             }
 
-            if (attempt >= _options.MaxRetries)
+            if (attempt >= maxRetries)
             {
                 var final = failure is OperationCanceledException
                     ? (Exception)new ApiTimeoutException($"{request.OperationId} timed out (HttpClient.Timeout) on each of {attempt + 1} attempt(s).", failure)
@@ -210,7 +221,7 @@ public sealed class ApiPipeline : IDisposable
             }
             catch (OperationCanceledException ex) when (linked.IsCancellationRequested)
             {
-                throw TimedOut(request, attempt, ex, telemetry);
+                throw TimedOut(request, attempt, timeout, ex, telemetry);
             }
         }
     }
@@ -303,9 +314,10 @@ public sealed class ApiPipeline : IDisposable
     private static OperationCanceledException CallerCancelled(OperationCanceledException inner, CancellationToken cancellationToken)
         => inner.CancellationToken == cancellationToken ? inner : new OperationCanceledException(inner.Message, inner, cancellationToken);
 
-    private ApiTimeoutException TimedOut(ApiRequest request, int attempt, Exception inner, Telemetry telemetry)
+    private ApiTimeoutException TimedOut(ApiRequest request, int attempt, TimeSpan timeout, Exception inner, Telemetry telemetry)
     {
-        var exception = new ApiTimeoutException($"{request.OperationId} did not complete within {_options.Timeout} (ClientOptions.Timeout, {attempt + 1} attempt(s)).", inner);
+        var setting = request.Options?.Timeout is null ? "ClientOptions.Timeout" : "RequestOptions.Timeout";
+        var exception = new ApiTimeoutException($"{request.OperationId} did not complete within {timeout} ({setting}, {attempt + 1} attempt(s)).", inner);
         _log.Log(ApiLogLevel.Error, exception.Message);
         telemetry.Failed(exception, attempt);
         return exception;

@@ -44,6 +44,9 @@ public sealed class ApiRequest
     /// <summary>The media types the operation answers with, for <c>Accept</c> (null: <c>application/json</c>).</summary>
     public string? Accept { get; set; }
 
+    /// <summary>The caller's settings for this call, if any.</summary>
+    public RequestOptions? Options { get; set; }
+
     /// <summary>The spec's operation id, for errors, logs and traces.</summary>
     public string OperationId { get; }
 

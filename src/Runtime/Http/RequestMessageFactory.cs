@@ -34,9 +34,9 @@ internal sealed class RequestMessageFactory
         }
     }
 
-    /// <summary>A key that stays the same across the attempts of one call; none for GET, which is safe to repeat anyway.</summary>
+    /// <summary>A key that stays the same across the attempts of one call: the caller's, else a fresh one; none for GET, which is safe to repeat anyway.</summary>
     public static string? NewIdempotencyKey(ApiRequest request)
-        => request.Method == "GET" ? null : "batchgen-" + Guid.NewGuid().ToString("N");
+        => request.Options?.IdempotencyKey ?? (request.Method == "GET" ? null : "batchgen-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>Reads a caller's content once, with its headers (a multipart boundary lives there), for re-sending.</summary>
     public static async Task<BufferedContent?> BufferAsync(ApiRequest request, ApiConventions conventions, CancellationToken cancellationToken)
@@ -78,6 +78,20 @@ internal sealed class RequestMessageFactory
         {
             if (!IsCredentialHeader(header.Key))
             {
+                headers.Remove(header.Key);
+                headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        if (request.Options is { } options)
+        {
+            foreach (var header in options.Headers)
+            {
+                if (IsCredentialHeader(header.Key))
+                {
+                    throw new ArgumentException($"RequestOptions.Headers cannot set '{header.Key}': credentials go through ClientOptions, which sends them to the client's own origin only.", nameof(request));
+                }
+
                 headers.Remove(header.Key);
                 headers.TryAddWithoutValidation(header.Key, header.Value);
             }

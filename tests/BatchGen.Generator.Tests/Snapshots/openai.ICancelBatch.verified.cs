@@ -18,12 +18,13 @@ public partial interface ICancelBatch
     /// </summary>
     /// <param name="batchId">The ID of the batch to cancel.</param>
     /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
+    /// <param name="requestOptions">Headers, timeout, retries and idempotency key for this call only.</param>
     /// <returns>Batch is cancelling. Returns the cancelling batch's details.</returns>
-    global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CancelBatchAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CancelBatchAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>Like <see cref="CancelBatchAsync"/>, with the response's status, headers and request id.</summary>
     /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
-    global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> CancelBatchWithResponseAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> CancelBatchWithResponseAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>
     /// Calls <see cref="global::OpenAI.Batches.ICancelBatch.CancelBatchAsync"/>, then polls <see cref="global::OpenAI.Batches.IRetrieveBatch.RetrieveBatchAsync"/> with backoff while <c>Status</c> is still on the move (validating, in_progress, finalizing, cancelling),

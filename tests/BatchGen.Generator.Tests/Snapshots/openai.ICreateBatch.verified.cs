@@ -14,11 +14,12 @@ public partial interface ICreateBatch
     /// <summary>Creates and executes a batch from an uploaded file of requests.</summary>
     /// <param name="request">The request body.</param>
     /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
+    /// <param name="requestOptions">Headers, timeout, retries and idempotency key for this call only.</param>
     /// <returns>Batch created successfully.</returns>
-    global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CreateBatchAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CreateBatchAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>Like <see cref="CreateBatchAsync"/>, with the response's status, headers and request id.</summary>
-    global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> CreateBatchWithResponseAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> CreateBatchWithResponseAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>
     /// Calls <see cref="global::OpenAI.Batches.ICreateBatch.CreateBatchAsync"/>, then polls <see cref="global::OpenAI.Batches.IRetrieveBatch.RetrieveBatchAsync"/> with backoff while <c>Status</c> is still on the move (validating, in_progress, finalizing, cancelling),

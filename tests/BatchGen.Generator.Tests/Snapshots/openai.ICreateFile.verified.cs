@@ -66,9 +66,10 @@ public partial interface ICreateFile
     /// </summary>
     /// <param name="request">The request body.</param>
     /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
+    /// <param name="requestOptions">Headers, timeout, retries and idempotency key for this call only.</param>
     /// <returns>OK</returns>
-    global::System.Threading.Tasks.Task<global::OpenAI.Batches.OpenAIFile> CreateFileAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::OpenAI.Batches.OpenAIFile> CreateFileAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>Like <see cref="CreateFileAsync"/>, with the response's status, headers and request id.</summary>
-    global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.OpenAIFile>> CreateFileWithResponseAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.OpenAIFile>> CreateFileWithResponseAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 }

@@ -19,16 +19,17 @@ public partial interface IListBatches
     /// A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 20.
     /// </param>
     /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
+    /// <param name="requestOptions">Headers, timeout, retries and idempotency key for this call only.</param>
     /// <returns>Batch listed successfully.</returns>
-    global::System.Threading.Tasks.Task<global::OpenAI.Batches.ListBatchesResponse> ListBatchesAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::OpenAI.Batches.ListBatchesResponse> ListBatchesAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>Like <see cref="ListBatchesAsync"/>, with the response's status, headers and request id.</summary>
-    global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.ListBatchesResponse>> ListBatchesWithResponseAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.ListBatchesResponse>> ListBatchesWithResponseAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>
     /// Every item of <see cref="ListBatchesAsync"/>, page after page: it follows
     /// <c>after</c> while the server reports more. Pass a
     /// <paramref name="after"/> to start after a known item.
     /// </summary>
-    global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Batches.Batch> ListBatchesAutoPagingAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
+    global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Batches.Batch> ListBatchesAutoPagingAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 }

@@ -62,13 +62,13 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
     public global::System.Uri BaseAddress => _pipeline.BaseAddress;
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.ListBatchesResponse> ListBatchesAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::BatchGen.ApiTasks.ValueAsync(ListBatchesWithResponseAsync(after, limit, cancellationToken));
+    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.ListBatchesResponse> ListBatchesAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
+        => global::BatchGen.ApiTasks.ValueAsync(ListBatchesWithResponseAsync(after, limit, cancellationToken, requestOptions));
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.ListBatchesResponse>> ListBatchesWithResponseAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.ListBatchesResponse>> ListBatchesWithResponseAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
     {
-        var apiRequest = new global::BatchGen.ApiRequest("GET", "listBatches");
+        var apiRequest = new global::BatchGen.ApiRequest("GET", "listBatches") { Options = requestOptions };
         apiRequest.AppendPath("/batches");
         apiRequest.AddQuery("after", after);
         apiRequest.AddQuery("limit", global::BatchGen.ApiRequest.Format(limit));
@@ -76,12 +76,12 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
     }
 
     /// <inheritdoc/>
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Batches.Batch> ListBatchesAutoPagingAsync(string? after = null, long? limit = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Batches.Batch> ListBatchesAutoPagingAsync(string? after = null, long? limit = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
     {
         var pageCursor = after;
         while (true)
         {
-            var pageResult = await ListBatchesAsync(pageCursor, limit, cancellationToken).ConfigureAwait(false);
+            var pageResult = await ListBatchesAsync(pageCursor, limit, cancellationToken, requestOptions).ConfigureAwait(false);
             if (pageResult is null) yield break;
             var pageItems = pageResult.Data;
             if (pageItems is null || pageItems.Count == 0) yield break;
@@ -99,13 +99,13 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CreateBatchAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::BatchGen.ApiTasks.ValueAsync(CreateBatchWithResponseAsync(request, cancellationToken));
+    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CreateBatchAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
+        => global::BatchGen.ApiTasks.ValueAsync(CreateBatchWithResponseAsync(request, cancellationToken, requestOptions));
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> CreateBatchWithResponseAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> CreateBatchWithResponseAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
     {
-        var apiRequest = new global::BatchGen.ApiRequest("POST", "createBatch");
+        var apiRequest = new global::BatchGen.ApiRequest("POST", "createBatch") { Options = requestOptions };
         apiRequest.AppendPath("/batches");
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
         apiRequest.SetJsonBody<global::OpenAI.Batches.CreateBatchRequest>(request, static (global::System.Text.Json.Utf8JsonWriter w, global::OpenAI.Batches.CreateBatchRequest v) => { global::OpenAI.Batches.CreateBatchRequest.JsonConverter.WriteValue(w, v); });
@@ -113,26 +113,26 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> RetrieveBatchAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::BatchGen.ApiTasks.ValueAsync(RetrieveBatchWithResponseAsync(batchId, cancellationToken));
+    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> RetrieveBatchAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
+        => global::BatchGen.ApiTasks.ValueAsync(RetrieveBatchWithResponseAsync(batchId, cancellationToken, requestOptions));
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> RetrieveBatchWithResponseAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> RetrieveBatchWithResponseAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
     {
-        var apiRequest = new global::BatchGen.ApiRequest("GET", "retrieveBatch");
+        var apiRequest = new global::BatchGen.ApiRequest("GET", "retrieveBatch") { Options = requestOptions };
         apiRequest.AppendPath("/batches/");
         apiRequest.AppendPathParameter("batch_id", batchId);
         return _pipeline.SendAsync<global::OpenAI.Batches.Batch>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.Batch.JsonConverter.ReadValue(ref r), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CancelBatchAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::BatchGen.ApiTasks.ValueAsync(CancelBatchWithResponseAsync(batchId, cancellationToken));
+    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CancelBatchAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
+        => global::BatchGen.ApiTasks.ValueAsync(CancelBatchWithResponseAsync(batchId, cancellationToken, requestOptions));
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> CancelBatchWithResponseAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> CancelBatchWithResponseAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
     {
-        var apiRequest = new global::BatchGen.ApiRequest("POST", "cancelBatch");
+        var apiRequest = new global::BatchGen.ApiRequest("POST", "cancelBatch") { Options = requestOptions };
         apiRequest.AppendPath("/batches/");
         apiRequest.AppendPathParameter("batch_id", batchId);
         apiRequest.AppendPath("/cancel");
@@ -140,13 +140,13 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.ListFilesResponse> ListFilesAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::BatchGen.ApiTasks.ValueAsync(ListFilesWithResponseAsync(purpose, limit, order, after, cancellationToken));
+    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.ListFilesResponse> ListFilesAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
+        => global::BatchGen.ApiTasks.ValueAsync(ListFilesWithResponseAsync(purpose, limit, order, after, cancellationToken, requestOptions));
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.ListFilesResponse>> ListFilesWithResponseAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.ListFilesResponse>> ListFilesWithResponseAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
     {
-        var apiRequest = new global::BatchGen.ApiRequest("GET", "listFiles");
+        var apiRequest = new global::BatchGen.ApiRequest("GET", "listFiles") { Options = requestOptions };
         apiRequest.AppendPath("/files");
         apiRequest.AddQuery("purpose", purpose);
         apiRequest.AddQuery("limit", global::BatchGen.ApiRequest.Format(limit));
@@ -156,12 +156,12 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
     }
 
     /// <inheritdoc/>
-    public async global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Batches.OpenAIFile> ListFilesAutoPagingAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+    public async global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Batches.OpenAIFile> ListFilesAutoPagingAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
     {
         var pageCursor = after;
         while (true)
         {
-            var pageResult = await ListFilesAsync(purpose, limit, order, pageCursor, cancellationToken).ConfigureAwait(false);
+            var pageResult = await ListFilesAsync(purpose, limit, order, pageCursor, cancellationToken, requestOptions).ConfigureAwait(false);
             if (pageResult is null) yield break;
             var pageItems = pageResult.Data;
             if (pageItems is null || pageItems.Count == 0) yield break;
@@ -179,13 +179,13 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.OpenAIFile> CreateFileAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::BatchGen.ApiTasks.ValueAsync(CreateFileWithResponseAsync(request, cancellationToken));
+    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.OpenAIFile> CreateFileAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
+        => global::BatchGen.ApiTasks.ValueAsync(CreateFileWithResponseAsync(request, cancellationToken, requestOptions));
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.OpenAIFile>> CreateFileWithResponseAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.OpenAIFile>> CreateFileWithResponseAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
     {
-        var apiRequest = new global::BatchGen.ApiRequest("POST", "createFile");
+        var apiRequest = new global::BatchGen.ApiRequest("POST", "createFile") { Options = requestOptions };
         apiRequest.AppendPath("/files");
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
         {
@@ -199,39 +199,39 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.OpenAIFile> RetrieveFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::BatchGen.ApiTasks.ValueAsync(RetrieveFileWithResponseAsync(fileId, cancellationToken));
+    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.OpenAIFile> RetrieveFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
+        => global::BatchGen.ApiTasks.ValueAsync(RetrieveFileWithResponseAsync(fileId, cancellationToken, requestOptions));
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.OpenAIFile>> RetrieveFileWithResponseAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.OpenAIFile>> RetrieveFileWithResponseAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
     {
-        var apiRequest = new global::BatchGen.ApiRequest("GET", "retrieveFile");
+        var apiRequest = new global::BatchGen.ApiRequest("GET", "retrieveFile") { Options = requestOptions };
         apiRequest.AppendPath("/files/");
         apiRequest.AppendPathParameter("file_id", fileId);
         return _pipeline.SendAsync<global::OpenAI.Batches.OpenAIFile>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.OpenAIFile.JsonConverter.ReadValue(ref r), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.DeleteFileResponse> DeleteFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::BatchGen.ApiTasks.ValueAsync(DeleteFileWithResponseAsync(fileId, cancellationToken));
+    public global::System.Threading.Tasks.Task<global::OpenAI.Batches.DeleteFileResponse> DeleteFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
+        => global::BatchGen.ApiTasks.ValueAsync(DeleteFileWithResponseAsync(fileId, cancellationToken, requestOptions));
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.DeleteFileResponse>> DeleteFileWithResponseAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.DeleteFileResponse>> DeleteFileWithResponseAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
     {
-        var apiRequest = new global::BatchGen.ApiRequest("DELETE", "deleteFile");
+        var apiRequest = new global::BatchGen.ApiRequest("DELETE", "deleteFile") { Options = requestOptions };
         apiRequest.AppendPath("/files/");
         apiRequest.AppendPathParameter("file_id", fileId);
         return _pipeline.SendAsync<global::OpenAI.Batches.DeleteFileResponse>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.DeleteFileResponse.JsonConverter.ReadValue(ref r), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::BatchGen.StreamedResponse> DownloadFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
-        => global::BatchGen.ApiTasks.ValueAsync(DownloadFileWithResponseAsync(fileId, cancellationToken));
+    public global::System.Threading.Tasks.Task<global::BatchGen.StreamedResponse> DownloadFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
+        => global::BatchGen.ApiTasks.ValueAsync(DownloadFileWithResponseAsync(fileId, cancellationToken, requestOptions));
 
     /// <inheritdoc/>
-    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::BatchGen.StreamedResponse>> DownloadFileWithResponseAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default)
+    public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::BatchGen.StreamedResponse>> DownloadFileWithResponseAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
     {
-        var apiRequest = new global::BatchGen.ApiRequest("GET", "downloadFile");
+        var apiRequest = new global::BatchGen.ApiRequest("GET", "downloadFile") { Options = requestOptions };
         apiRequest.AppendPath("/files/");
         apiRequest.AppendPathParameter("file_id", fileId);
         apiRequest.AppendPath("/content");
@@ -256,7 +256,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
     /// <inheritdoc/>
     public async global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CreateBatchAndWaitAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.IProgress<global::OpenAI.Batches.Batch>? progress = null, global::BatchGen.PollingOptions? polling = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
-        var startedResource = await CreateBatchAsync(request, cancellationToken).ConfigureAwait(false);
+        var startedResource = await CreateBatchAsync(request, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await global::BatchGen.Polling.WhileAsync(
             startedResource,
             static polled => IsTransitional(polled.Status),
