@@ -13,6 +13,7 @@ public sealed class ClientOptions
 {
     private Dictionary<string, string> _defaultHeaders = new(StringComparer.OrdinalIgnoreCase);
     private ApiCredentials _credentials = new();
+    private TimeProvider _timeProvider = TimeProvider.System;
 
     /// <summary>
     /// The secret for a spec with one bearer, API-key, OAuth2 or OpenID Connect scheme, sent as that
@@ -57,6 +58,17 @@ public sealed class ClientOptions
 
     /// <summary>Receives retries and failures; see the BatchGen.Extensions package for an <c>ILogger</c> adapter.</summary>
     public IApiLogger? Logger { get; set; }
+
+    /// <summary>
+    /// The clock of the whole-call timeout, the backoff between retries, <c>Retry-After</c> dates
+    /// and the waits' polling (unless <see cref="PollingOptions.TimeProvider"/> names another):
+    /// the system's by default, a fake one (<c>FakeTimeProvider</c>) in tests.
+    /// </summary>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        set => _timeProvider = value ?? throw new ArgumentNullException(nameof(value));
+    }
 
     /// <summary>A deep copy, so a client's settings cannot change under it after construction.</summary>
     public ClientOptions Clone()

@@ -543,7 +543,8 @@ internal static class ClientClassEmitter
                     {{L.PollToken}} => {{shape.RetrieveMethod}}({{shape.RetrieveArguments}}{{separator}}{{token}}: {{L.PollToken}}),
                     {{progress}},
                     {{polling}},
-                    {{token}}).ConfigureAwait(false);
+                    {{token}},
+                    _pipeline.TimeProvider).ConfigureAwait(false);
 
                 static bool {{L.IsTransitional}}({{TypeName(wait.StatusType, model.Namespace)}} {{L.PolledStatus}}) => {{L.PolledStatus}}.ToString() is {{transitional}};
             }

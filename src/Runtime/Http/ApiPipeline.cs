@@ -68,6 +68,16 @@ public sealed class ApiPipeline : IDisposable
     /// <summary>The address requests are sent to.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The client's clock (<see cref="ClientOptions.TimeProvider"/>), for timeouts, backoff and polling.</summary>
+    public TimeProvider TimeProvider => _options.TimeProvider;
+
+    private CancellationTokenSource NewTimeoutSource(TimeSpan timeout)
+#if NET8_0_OR_GREATER
+        => new(timeout, TimeProvider);
+#else
+        => TimeProvider.CreateCancellationTokenSource(timeout);
+#endif
+
     private static HttpClient CreateHttpClient()
     {
 #if NET8_0_OR_GREATER
@@ -128,11 +138,11 @@ public sealed class ApiPipeline : IDisposable
         var maxRetries = request.Options?.MaxRetries ?? _options.MaxRetries;
         // One source for both the caller's token and the whole-call timeout; which one fired is
         // told apart by the caller's token.
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (timeout != Timeout.InfiniteTimeSpan)
-        {
-            linked.CancelAfter(timeout);
-        }
+        // The timeout runs on the client's clock, so a fake clock drives it in tests.
+        using var timer = timeout == Timeout.InfiniteTimeSpan ? null : NewTimeoutSource(timeout);
+        using var linked = timer is null
+            ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
+            : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
 
         using var telemetry = Telemetry.Start(request, uri);
         var buffered = await RequestMessageFactory.BufferAsync(request, _conventions, linked.Token).ConfigureAwait(false);
@@ -158,7 +168,7 @@ public sealed class ApiPipeline : IDisposable
                     }
 
                     var error = await ErrorBodyReader.ReadAsync(response, request.ReadError, linked.Token).ConfigureAwait(false);
-                    serverDelay = RetryPolicy.ServerDelay(response.Headers, DateTimeOffset.UtcNow, _conventions);
+                    serverDelay = RetryPolicy.ServerDelay(response.Headers, TimeProvider.GetUtcNow(), _conventions);
                     var longWait = serverDelay is { } asked && asked > RetryPolicy.MaxServerDelay;
                     var exception = ApiExceptionFactory.Create(response, error, longWait || (int)response.StatusCode == 429 ? serverDelay : null, _credentials.DescribeMissing(request.Security));
                     if (attempt >= maxRetries || longWait || !RetryPolicy.IsRetryable(response, error.Code, _conventions))
@@ -213,7 +223,11 @@ public sealed class ApiPipeline : IDisposable
 
             try
             {
-                await Task.Delay(delay, linked.Token).ConfigureAwait(false);
+#if NET8_0_OR_GREATER
+                await Task.Delay(delay, TimeProvider, linked.Token).ConfigureAwait(false);
+#else
+                await TimeProvider.Delay(delay, linked.Token).ConfigureAwait(false);
+#endif
             }
             catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {

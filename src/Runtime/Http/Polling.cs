@@ -19,8 +19,8 @@ public sealed class PollingOptions
     /// <summary>How long to wait in all. Default 15 minutes (a batch may stay cancelling for up to 10); <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits as long as it takes.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>The clock the delays and the timeout run on: the system's by default, a fake one in tests.</summary>
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+    /// <summary>The clock the delays and the timeout run on; null: the client's (<see cref="ClientOptions.TimeProvider"/>), the system's by default.</summary>
+    public TimeProvider? TimeProvider { get; set; }
 }
 
 /// <summary>Polls a resource until it settles; used by generated <c>…AndWaitAsync</c> methods.</summary>
@@ -37,7 +37,8 @@ public static class Polling
         Func<CancellationToken, Task<T>> poll,
         IProgress<T>? progress,
         PollingOptions? options,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        TimeProvider? clientClock = null)
     {
         if (isTransitional is null)
         {
@@ -50,7 +51,7 @@ public static class Polling
         }
 
         options ??= new PollingOptions();
-        var clock = options.TimeProvider ?? TimeProvider.System;
+        var clock = options.TimeProvider ?? clientClock ?? TimeProvider.System;
         var started = clock.GetTimestamp();
         var current = initial;
         progress?.Report(current);

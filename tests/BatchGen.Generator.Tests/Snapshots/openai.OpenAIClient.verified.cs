@@ -248,7 +248,8 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
             pollToken => RetrieveBatchAsync(batchId, cancellationToken: pollToken),
             progress,
             polling,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            _pipeline.TimeProvider).ConfigureAwait(false);
 
         static bool IsTransitional(global::OpenAI.Batches.BatchStatus polledStatus) => polledStatus.ToString() is "validating" or "in_progress" or "finalizing" or "cancelling";
     }
@@ -263,7 +264,8 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
             pollToken => RetrieveBatchAsync(startedResource.Id, cancellationToken: pollToken),
             progress,
             polling,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            _pipeline.TimeProvider).ConfigureAwait(false);
 
         static bool IsTransitional(global::OpenAI.Batches.BatchStatus polledStatus) => polledStatus.ToString() is "validating" or "in_progress" or "finalizing" or "cancelling";
     }
@@ -278,7 +280,8 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
             pollToken => RetrieveBatchAsync(batchId, cancellationToken: pollToken),
             progress,
             polling,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            _pipeline.TimeProvider).ConfigureAwait(false);
 
         static bool IsTransitional(global::OpenAI.Batches.BatchStatus polledStatus) => polledStatus.ToString() is "validating" or "in_progress" or "finalizing" or "cancelling";
     }
