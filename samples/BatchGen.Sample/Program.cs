@@ -63,7 +63,7 @@ internal static class SampleProgram
         var (code, inputFileId) = await RunJobAsync(client, cancellationToken);
 
         // A second batch over the same input, cancelled once it runs.
-        var second = await client.CreateBatchAsync(
+        var second = await client.Batch.CreateBatchAsync(
             new CreateBatchRequest { InputFileId = inputFileId, Endpoint = CreateBatchRequestEndpoint.V1ChatCompletions },
             cancellationToken);
         Console.WriteLine();
@@ -85,13 +85,13 @@ internal static class SampleProgram
             cancellationToken);
 
         // 2. Upload them.
-        var file = await client.CreateFileAsync(
+        var file = await client.Files.CreateFileAsync(
             new CreateFileRequest { File = ApiFile.FromBytes(input.ToArray(), "requests.jsonl", "application/jsonl"), Purpose = CreateFileRequestPurpose.Batch },
             cancellationToken);
         Console.WriteLine($"Uploaded {file.Filename} as {file.Id} ({file.Bytes} bytes)");
 
         // 3 and 4. Create the batch and wait until it settles, showing progress.
-        var batch = await client.CreateBatchAndWaitAsync(
+        var batch = await client.Batch.CreateBatchAndWaitAsync(
             new CreateBatchRequest { InputFileId = file.Id, Endpoint = CreateBatchRequestEndpoint.V1ChatCompletions },
             Progress(),
             new PollingOptions { InitialDelay = TimeSpan.FromMilliseconds(250), MaxDelay = TimeSpan.FromSeconds(5) },
@@ -104,7 +104,7 @@ internal static class SampleProgram
         }
 
         // 5. Download the output as it arrives and match each answer to its request.
-        using var output = await client.DownloadFileAsync(batch.OutputFileId, cancellationToken);
+        using var output = await client.Files.DownloadFileAsync(batch.OutputFileId, cancellationToken);
         await foreach (var line in output.ReadJsonLinesAsync(BatchLinesContext.Default.BatchOutputLine, cancellationToken))
         {
             Console.WriteLine($"  {line.CustomId}: {line.Response?.Body.Choices[0].Message.Content ?? line.Error?.Message}");
@@ -129,7 +129,7 @@ internal static class SampleProgram
 
         using var client = new OpenAIClient();
         Console.WriteLine($"Using the OpenAI API at {client.BaseAddress}");
-        var batch = await client.RetrieveBatchAsync(batchId, cancellationToken);
+        var batch = await client.Batch.RetrieveBatchAsync(batchId, cancellationToken);
         Console.WriteLine($"{batch.Id}: {batch.Status}");
         return await CancelAndWaitAsync(client, batchId, cancellationToken);
     }
@@ -137,7 +137,7 @@ internal static class SampleProgram
     private static async Task<int> CancelAndWaitAsync(OpenAIClient client, string batchId, CancellationToken cancellationToken)
     {
         Console.WriteLine($"Cancelling {batchId}...");
-        var final = await client.CancelBatchAndWaitAsync(
+        var final = await client.Batch.CancelBatchAndWaitAsync(
             batchId,
             Progress(),
             new PollingOptions { InitialDelay = TimeSpan.FromMilliseconds(250), MaxDelay = TimeSpan.FromSeconds(5) },

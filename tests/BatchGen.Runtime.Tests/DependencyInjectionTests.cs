@@ -53,6 +53,8 @@ public sealed class DependencyInjectionTests : ClientTestBase
         var cancel = provider.GetRequiredService<ICancelBatch>();
         Assert.IsType<OpenAIClient>(cancel);
         Assert.IsType<OpenAIClient>(provider.GetRequiredService<IListBatches>());
+        Assert.IsType<OpenAIClient>(provider.GetRequiredService<IBatchClient>());
+        Assert.IsType<OpenAIClient>(provider.GetRequiredService<IFilesClient>());
 
         var id = Server.Seed();
         Server.Inject(Fault.Error(500, "boom", headers: new Dictionary<string, string> { ["retry-after-ms"] = "5" }));

@@ -103,6 +103,18 @@ public sealed class InterfaceFakeTests
     }
 
     [Fact]
+    public void Each_tag_is_a_property_that_is_the_client_itself_seen_through_the_tags_interface()
+    {
+        using var client = new OpenAIClient(new ClientOptions { ApiKey = "k" });
+
+        Assert.Same(client, client.Batch);
+        Assert.Same(client, client.Files);
+        Assert.True(typeof(ICancelBatch).IsAssignableFrom(typeof(IBatchClient)));
+        Assert.True(typeof(IDownloadFile).IsAssignableFrom(typeof(IFilesClient)));
+        Assert.False(typeof(IDownloadFile).IsAssignableFrom(typeof(IBatchClient)));
+    }
+
+    [Fact]
     public async Task The_real_client_serves_the_same_code_through_the_same_interfaces()
     {
         var clock = TestTime.NewClock();
@@ -112,7 +124,7 @@ public sealed class InterfaceFakeTests
         using var client = new OpenAIClient(new ClientOptions { ApiKey = server.ApiKey, BaseAddress = server.BaseAddress });
         clock.Advance(TimeSpan.FromSeconds(2)); // past validating
 
-        var cancelled = await CancelAllRunning(client, client);
+        var cancelled = await CancelAllRunning(client.Batch, client.Batch);
 
         Assert.Equal(2, cancelled.Count);
         Assert.All(cancelled, c => Assert.Contains(":cancelling:req_", c));

@@ -30,7 +30,9 @@ internal static class ClientClassEmitter
         }
 
         writer.WriteLine(GeneratedCodeAttribute);
-        var interfaces = model.Operations.Select(o => $"global::{ns}.{o.InterfaceName}").Concat(new[] { "global::System.IDisposable" });
+        var interfaces = model.TagGroups.Select(g => $"global::{ns}.{g.InterfaceName}")
+            .Concat(model.Operations.Select(o => $"global::{ns}.{o.InterfaceName}"))
+            .Concat(new[] { "global::System.IDisposable" });
         using (writer.OpenBlock($"public sealed partial class {name} : {string.Join(", ", interfaces)}"))
         {
             var defaultAddress = model.DefaultServerUrl is null ? "null" : StringLiteral(model.DefaultServerUrl);
@@ -73,6 +75,14 @@ internal static class ClientClassEmitter
                 public global::System.Uri BaseAddress => _pipeline.BaseAddress;
 
                 """);
+
+            foreach (var group in model.TagGroups)
+            {
+                // The client itself, seen through the tag's interface: no object, no copy of the pipeline.
+                WriteDocComment(writer, "summary", group.Description ?? $"The operations tagged {group.Tag}.");
+                writer.WriteLine($"public global::{ns}.{group.InterfaceName} {group.PropertyName} => this;");
+                writer.WriteLine();
+            }
 
             foreach (var operation in model.Operations)
             {

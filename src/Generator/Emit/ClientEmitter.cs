@@ -35,6 +35,11 @@ public static class ClientEmitter
             files.Add(OperationInterfaceEmitter.Emit(model, operation));
         }
 
+        foreach (var group in model.TagGroups)
+        {
+            files.Add(TagInterfaceEmitter.Emit(model, group));
+        }
+
         files.Add(ClientClassEmitter.Emit(model));
         files.Add(JsonContextEmitter.Emit(model));
         return files;

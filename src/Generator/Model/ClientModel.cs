@@ -22,7 +22,16 @@ public sealed record ClientModel(
     string EnvironmentPrefix = "API",
     string? Conventions = null,
     EquatableArray<SecuritySchemeModel> SecuritySchemes = default,
-    EquatableArray<SecurityRequirementModel> Security = default);
+    EquatableArray<SecurityRequirementModel> Security = default,
+    EquatableArray<TagGroupModel> TagGroups = default);
+
+/// <summary>
+/// The operations of one tag, gathered in one interface (<c>IBatchClient</c>) that the client
+/// implements and exposes as a property (<c>client.Batch</c>).
+/// </summary>
+/// <param name="PropertyName">The client's property; empty until the client's member names are claimed.</param>
+/// <param name="OperationInterfaces">The per-operation interfaces it extends, in spec order.</param>
+public sealed record TagGroupModel(string Tag, string InterfaceName, string PropertyName, string? Description, EquatableArray<string> OperationInterfaces);
 
 public enum SecuritySchemeKind
 {
@@ -123,7 +132,8 @@ public sealed record OperationModel(
     string? Server = null,
     string? Accept = null,
     EquatableArray<ErrorResponseModel> Errors = default,
-    StreamingModel? Streaming = null);
+    StreamingModel? Streaming = null,
+    EquatableArray<string> Tags = default);
 
 /// <summary>A non-2xx response with a JSON body: <c>400</c>, a range (<c>4XX</c>) or <c>default</c>, and its type.</summary>
 public sealed record ErrorResponseModel(string Status, TypeRef Type);

@@ -26,6 +26,9 @@ public static class GeneratedNames
     /// <summary>The wait for an existing resource, from its type's name (<c>WaitForBatchAsync</c>).</summary>
     public static string WaitForMethod(string resourceTypeName) => "WaitFor" + resourceTypeName + "Async";
 
+    /// <summary>The interface gathering a tag's operations (<c>IBatchClient</c>).</summary>
+    public static string TagInterface(string tag) => "I" + tag + "Client";
+
     /// <summary>The private method that builds an operation's request, for operations with a streaming variant.</summary>
     public static string RequestBuilderMethod(string stem) => "Build" + stem + "Request";
 

@@ -177,7 +177,8 @@ public sealed partial class ClientModelBuilder
             Security: OperationSecurity(operation),
             Server: OperationServer(site),
             Accept: response.MediaTypes,
-            Errors: BuildErrorResponses(operation, methodName, pointer + "/responses"));
+            Errors: BuildErrorResponses(operation, methodName, pointer + "/responses"),
+            Tags: (operation.Tags ?? new HashSet<OpenApiTagReference>()).Select(t => t.Name ?? t.Reference?.Id).Where(t => t is not null).Select(t => t!).Distinct(StringComparer.Ordinal).ToEquatableArray());
     }
 
     /// <summary>

@@ -80,7 +80,32 @@ public sealed partial class ClientModelBuilder
             EnvironmentPrefix: ResolveEnvironmentPrefix(identity.ClientName),
             Conventions: ResolveConventions(),
             SecuritySchemes: schemes.ToEquatableArray(),
-            Security: _defaultSecurity);
+            Security: _defaultSecurity,
+            TagGroups: BuildTagGroups(operations));
+    }
+
+    /// <summary>
+    /// One group per tag the operations carry, in the spec's tag order (then first use), with its
+    /// interface name claimed among the types. Operations without tags stay on the client alone.
+    /// </summary>
+    private EquatableArray<TagGroupModel> BuildTagGroups(List<OperationModel> operations)
+    {
+        var declared = (_document.Tags ?? new HashSet<OpenApiTag>()).Where(t => t.Name is not null).ToList();
+        var order = declared.Select(t => t.Name!).Concat(operations.SelectMany(o => o.Tags)).Distinct(System.StringComparer.Ordinal).ToList();
+        var groups = new List<TagGroupModel>();
+        foreach (var tag in order)
+        {
+            var members = operations.Where(o => o.Tags.Contains(tag)).Select(o => o.InterfaceName).ToEquatableArray();
+            if (members.Count == 0)
+            {
+                continue;
+            }
+
+            var description = SchemaClassifier.Clean(declared.FirstOrDefault(t => t.Name == tag)?.Description);
+            groups.Add(new TagGroupModel(tag, ClaimTypeName(GeneratedNames.TagInterface(Naming.ToPascalCase(tag, "Tag"))), string.Empty, description, members));
+        }
+
+        return groups.ToEquatableArray();
     }
 
     private IDictionary<string, IOpenApiSchema> ComponentSchemas

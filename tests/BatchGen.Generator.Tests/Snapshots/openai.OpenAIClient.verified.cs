@@ -11,7 +11,7 @@ namespace OpenAI.Batches;
 /// The OpenAI Batch API and the Files API it reads and writes. Upload the JSONL input, create large batches of API requests for asynchronous processing, list, retrieve and cancel them, and download their output.
 /// </remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("BatchGen", "0.1.0")]
-public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, global::OpenAI.Batches.ICreateBatch, global::OpenAI.Batches.IRetrieveBatch, global::OpenAI.Batches.ICancelBatch, global::OpenAI.Batches.IListFiles, global::OpenAI.Batches.ICreateFile, global::OpenAI.Batches.IRetrieveFile, global::OpenAI.Batches.IDeleteFile, global::OpenAI.Batches.IDownloadFile, global::System.IDisposable
+public sealed partial class OpenAIClient : global::OpenAI.Batches.IBatchClient, global::OpenAI.Batches.IFilesClient, global::OpenAI.Batches.IListBatches, global::OpenAI.Batches.ICreateBatch, global::OpenAI.Batches.IRetrieveBatch, global::OpenAI.Batches.ICancelBatch, global::OpenAI.Batches.IListFiles, global::OpenAI.Batches.ICreateFile, global::OpenAI.Batches.IRetrieveFile, global::OpenAI.Batches.IDeleteFile, global::OpenAI.Batches.IDownloadFile, global::System.IDisposable
 {
     /// <summary>The spec's first server, used when neither the options, the HttpClient nor <c>OPENAI_BASE_URL</c> name one.</summary>
     public const string? DefaultBaseAddress = "https://api.openai.com/v1";
@@ -60,6 +60,14 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IListBatches, 
 
     /// <summary>The address requests go to.</summary>
     public global::System.Uri BaseAddress => _pipeline.BaseAddress;
+
+    /// <summary>Create large batches of API requests to run asynchronously.</summary>
+    public global::OpenAI.Batches.IBatchClient Batch => this;
+
+    /// <summary>
+    /// Files are used to upload documents that can be used with features like Assistants, Fine-tuning, and Batch API.
+    /// </summary>
+    public global::OpenAI.Batches.IFilesClient Files => this;
 
     /// <inheritdoc/>
     public global::System.Threading.Tasks.Task<global::OpenAI.Batches.ListBatchesResponse> ListBatchesAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)

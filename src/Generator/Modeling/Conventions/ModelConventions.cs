@@ -19,7 +19,10 @@ public static class ModelConventions
             .Select(o => StreamingConvention.Apply(model, o, methodNames))
             .ToEquatableArray();
         model = model with { Operations = operations };
-        return model with { Waits = WaitConvention.Find(model, methodNames) };
+        model = model with { Waits = WaitConvention.Find(model, methodNames) };
+
+        // The tag properties come last: every method keeps its name, a property that would clash is numbered.
+        return model with { TagGroups = model.TagGroups.Select(g => g with { PropertyName = methodNames.Claim(Naming.ToPascalCase(g.Tag, "Tag")) }).ToEquatableArray() };
     }
 
     /// <summary>The names already taken on the client class: its own members and each operation's methods.</summary>
