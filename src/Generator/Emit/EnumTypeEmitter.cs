@@ -78,8 +78,10 @@ internal static class EnumTypeEmitter
                 /// <inheritdoc/>
                 public override int GetHashCode() => _value is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(_value);
 
+                /// <summary>Whether the two hold the same wire value.</summary>
                 public static bool operator ==({{fullName}} left, {{fullName}} right) => left.Equals(right);
 
+                /// <summary>Whether the two hold different wire values.</summary>
                 public static bool operator !=({{fullName}} left, {{fullName}} right) => !left.Equals(right);
 
                 /// <summary>Converts a wire string to a value.</summary>

@@ -10,7 +10,8 @@ namespace BatchGen.Generator.Tests.Infrastructure;
 /// <summary>Runs <see cref="BatchGenGenerator"/> through <see cref="CSharpGeneratorDriver"/>, as the compiler does.</summary>
 public static class GeneratorHarness
 {
-    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
+    /// <summary>C# 12 with documentation comments checked, as a project with GenerateDocumentationFile compiles: a public member without docs is CS1591, an error here.</summary>
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
 
     /// <summary>The BCL of this process and the runtime: what a consumer project compiles against.</summary>
     public static ImmutableArray<MetadataReference> References => s_references.Value;
@@ -61,7 +62,7 @@ public static class GeneratorHarness
         }
 
         var driver = CreateDriver(new[] { spec }, options);
-        driver = driver.RunGeneratorsAndUpdateCompilation(CreateCompilation("namespace Consumer { public class Existing { } }"), out var output, out var diagnostics);
+        driver = driver.RunGeneratorsAndUpdateCompilation(CreateCompilation("namespace Consumer { /// <summary>A type of the consumer's own.</summary>\n public class Existing { } }"), out var output, out var diagnostics);
         return new GeneratorRunOutcome(driver, driver.GetRunResult(), output, diagnostics);
     }
 
