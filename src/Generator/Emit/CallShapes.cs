@@ -21,9 +21,10 @@ internal static class CallShapes
     public static string WithResponseSignature(OperationModel operation, string ns)
         => $"global::System.Threading.Tasks.Task<{Runtime}.ApiResponse<{ResponseTypeName(operation, ns)}>> {GeneratedNames.WithResponseMethod(operation.MethodName)}({OperationSignature.DeclarationList(operation, ns)})";
 
-    public static void WriteWithResponseDocs(SourceWriter writer, OperationModel operation)
+    public static void WriteWithResponseDocs(SourceWriter writer, OperationModel operation, string ns)
     {
         writer.WriteLine($"/// <summary>Like <see cref=\"{GeneratedNames.AsyncMethod(operation.MethodName)}\"/>, with the response's status, headers and request id.</summary>");
+        OperationSignature.WriteParameterDocs(writer, operation, ns);
         if (operation.Parameters.Any(p => p.Location == ParameterLocation.Path))
         {
             writer.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>");
@@ -34,19 +35,22 @@ internal static class CallShapes
     public static string PagingSignature(OperationModel operation, PagingModel paging, string ns, bool implementation)
         => $"global::System.Collections.Generic.IAsyncEnumerable<{TypeName(paging.ItemType, ns)}> {paging.MethodName}({OperationSignature.DeclarationList(operation, ns, implementation ? EnumeratorCancellation : null)})";
 
-    public static void WritePagingDocs(SourceWriter writer, OperationModel operation, PagingModel paging)
-        => writer.WriteLine($$"""
+    public static void WritePagingDocs(SourceWriter writer, OperationModel operation, PagingModel paging, string ns)
+    {
+        writer.WriteLine($$"""
             /// <summary>
             /// Every item of <see cref="{{GeneratedNames.AsyncMethod(operation.MethodName)}}"/>, page after page: it follows
             /// <c>{{XmlEscape(paging.CursorParameterName)}}</c> while the server reports more. Pass a
             /// <paramref name="{{paging.CursorParameterName.TrimStart('@')}}"/> to start after a known item.
             /// </summary>
             """);
+        OperationSignature.WriteParameterDocs(writer, operation, ns);
+    }
 
     public static string StreamingSignature(OperationModel operation, StreamingModel streaming, string ns)
         => $"global::System.Collections.Generic.IAsyncEnumerable<{TypeName(streaming.EventType, ns)}> {streaming.MethodName}({OperationSignature.DeclarationList(operation, ns)})";
 
-    public static void WriteStreamingDocs(SourceWriter writer, OperationModel operation, StreamingModel streaming)
+    public static void WriteStreamingDocs(SourceWriter writer, OperationModel operation, StreamingModel streaming, string ns)
     {
         var sets = streaming.StreamPropertyName is { } property ? $" with <c>{XmlEscape(property)}</c> set" : string.Empty;
         writer.WriteLine($$"""
@@ -55,6 +59,7 @@ internal static class CallShapes
             /// arrives. The request is sent when the enumeration starts; ending it closes the connection.
             /// </summary>
             """);
+        OperationSignature.WriteParameterDocs(writer, operation, ns);
     }
 
     /// <summary>The waits an operation starts: its create-and-wait or cancel-and-wait, or, for the retrieve, the wait on an existing resource.</summary>

@@ -185,7 +185,10 @@ internal static class EmitHelpers
         return builder.ToString();
     }
 
-    /// <summary>Writes a <c>&lt;summary&gt;</c> (and other tags) from spec text, one /// line per source line.</summary>
+    /// <summary>
+    /// Writes a <c>&lt;summary&gt;</c> (or another tag) from spec text: its CommonMark turned into XML
+    /// documentation (<see cref="MarkdownDoc"/>), one /// line per line.
+    /// </summary>
     public static void WriteDocComment(SourceWriter writer, string tag, string? text, string? attributes = null)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -194,45 +197,20 @@ internal static class EmitHelpers
         }
 
         var open = attributes is null ? $"<{tag}>" : $"<{tag} {attributes}>";
-        var lines = SplitDocLines(text!);
+        var lines = MarkdownDoc.ToXmlLines(text!);
         if (lines.Count == 1 && lines[0].Length < 100)
         {
-            writer.WriteLine($"/// {open}{XmlEscape(lines[0])}</{tag}>");
+            writer.WriteLine($"/// {open}{lines[0]}</{tag}>");
             return;
         }
 
         writer.WriteLine($"/// {open}");
         foreach (var line in lines)
         {
-            writer.WriteLine(line.Length == 0 ? "///" : "/// " + XmlEscape(line));
+            writer.WriteLine("/// " + line);
         }
 
         writer.WriteLine($"/// </{tag}>");
-    }
-
-    private static List<string> SplitDocLines(string text)
-    {
-        var lines = new List<string>();
-        var blank = false;
-        foreach (var raw in text.Replace("\r\n", "\n").Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0)
-            {
-                blank = lines.Count > 0;
-                continue;
-            }
-
-            if (blank)
-            {
-                lines.Add(string.Empty);
-                blank = false;
-            }
-
-            lines.Add(line);
-        }
-
-        return lines;
     }
 
     public static string HintName(ClientModel model, string typeName)

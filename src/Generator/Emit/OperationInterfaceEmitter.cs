@@ -28,19 +28,19 @@ internal static class OperationInterfaceEmitter
             var obsolete = operation.IsDeprecated ? "[global::System.Obsolete(\"Deprecated in the OpenAPI spec.\")]" : null;
             writer.WriteLine($"{OperationSignature.TaskType(operation, ns)} {GeneratedNames.AsyncMethod(operation.MethodName)}({OperationSignature.DeclarationList(operation, ns)});");
             writer.WriteLine();
-            CallShapes.WriteWithResponseDocs(writer, operation);
+            CallShapes.WriteWithResponseDocs(writer, operation, ns);
             WriteMember(writer, obsolete, CallShapes.WithResponseSignature(operation, ns));
             if (operation.Paging is { } paging)
             {
                 writer.WriteLine();
-                CallShapes.WritePagingDocs(writer, operation, paging);
+                CallShapes.WritePagingDocs(writer, operation, paging, ns);
                 WriteMember(writer, obsolete, CallShapes.PagingSignature(operation, paging, ns, implementation: false));
             }
 
             if (operation.Streaming is { } streaming)
             {
                 writer.WriteLine();
-                CallShapes.WriteStreamingDocs(writer, operation, streaming);
+                CallShapes.WriteStreamingDocs(writer, operation, streaming, ns);
                 WriteMember(writer, obsolete, CallShapes.StreamingSignature(operation, streaming, ns));
             }
 

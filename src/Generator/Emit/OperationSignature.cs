@@ -69,6 +69,18 @@ internal static class OperationSignature
             .Concat(withToken ? new[] { GeneratedNames.Parameters.CancellationToken } : new string[0])
             .Concat(new[] { GeneratedNames.Parameters.RequestOptions }));
 
+    /// <summary>A <c>&lt;param&gt;</c> for each parameter, the token and the request options: every call shape of the operation takes them.</summary>
+    public static void WriteParameterDocs(SourceWriter writer, OperationModel operation, string ns)
+    {
+        foreach (var parameter in Parameters(operation, ns))
+        {
+            WriteDocComment(writer, "param", parameter.Description ?? parameter.Name, $"name=\"{parameter.Name.TrimStart('@')}\"");
+        }
+
+        writer.WriteLine($"/// <param name=\"{GeneratedNames.Parameters.CancellationToken}\">Cancels the call, including any retries and backoff.</param>");
+        writer.WriteLine($"/// <param name=\"{GeneratedNames.Parameters.RequestOptions}\">Headers, timeout, retries and idempotency key for this call only.</param>");
+    }
+
     public static void WriteDocs(SourceWriter writer, OperationModel operation, string ns)
     {
         WriteDocComment(writer, "summary", operation.Summary ?? operation.Description ?? operation.OperationId);
@@ -77,13 +89,7 @@ internal static class OperationSignature
             WriteDocComment(writer, "remarks", operation.Description);
         }
 
-        foreach (var parameter in Parameters(operation, ns))
-        {
-            WriteDocComment(writer, "param", parameter.Description ?? parameter.Name, $"name=\"{parameter.Name.TrimStart('@')}\"");
-        }
-
-        writer.WriteLine($"/// <param name=\"{GeneratedNames.Parameters.CancellationToken}\">Cancels the call, including any retries and backoff.</param>");
-        writer.WriteLine($"/// <param name=\"{GeneratedNames.Parameters.RequestOptions}\">Headers, timeout, retries and idempotency key for this call only.</param>");
+        WriteParameterDocs(writer, operation, ns);
         if (operation.Response.Type is { Kind: TypeKind.Stream })
         {
             var said = operation.Response.Description is { } description ? description.TrimEnd('.') + ". " : string.Empty;

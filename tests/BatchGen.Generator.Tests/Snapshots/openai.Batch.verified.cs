@@ -15,7 +15,7 @@ public sealed partial record Batch
     /// <remarks>JSON <c>id</c>, required.</remarks>
     public required string Id { get; init; }
 
-    /// <summary>The object type, which is always `batch`.</summary>
+    /// <summary>The object type, which is always <c>batch</c>.</summary>
     /// <remarks>JSON <c>object</c>, required.</remarks>
     public global::OpenAI.Batches.BatchObject Object { get; init; } = global::OpenAI.Batches.BatchObject.Batch;
 
@@ -24,7 +24,7 @@ public sealed partial record Batch
     public required string Endpoint { get; init; }
 
     /// <summary>
-    /// Model ID used to process the batch, like `gpt-5-2025-08-07`. OpenAI offers a wide range of models with different capabilities, performance characteristics, and price points.
+    /// Model ID used to process the batch, like <c>gpt-5-2025-08-07</c>. OpenAI offers a wide range of models with different capabilities, performance characteristics, and price points.
     /// </summary>
     /// <remarks>JSON <c>model</c>.</remarks>
     public string? Model { get; init; }

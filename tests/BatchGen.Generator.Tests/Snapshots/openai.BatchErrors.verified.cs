@@ -10,7 +10,7 @@ namespace OpenAI.Batches;
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenAI.Batches.BatchErrors.JsonConverter))]
 public sealed partial record BatchErrors
 {
-    /// <summary>The object type, which is always `list`.</summary>
+    /// <summary>The object type, which is always <c>list</c>.</summary>
     /// <remarks>JSON <c>object</c>.</remarks>
     public string? Object { get; init; }
 

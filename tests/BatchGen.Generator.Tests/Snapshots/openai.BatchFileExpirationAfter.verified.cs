@@ -12,7 +12,7 @@ namespace OpenAI.Batches;
 public sealed partial record BatchFileExpirationAfter
 {
     /// <summary>
-    /// Anchor timestamp after which the expiration policy applies. Supported anchors: `created_at`. Note that the anchor is the file creation time, not the time the batch is created.
+    /// Anchor timestamp after which the expiration policy applies. Supported anchors: <c>created_at</c>. Note that the anchor is the file creation time, not the time the batch is created.
     /// </summary>
     /// <remarks>JSON <c>anchor</c>, required.</remarks>
     public global::OpenAI.Batches.BatchFileExpirationAfterAnchor Anchor { get; init; } = global::OpenAI.Batches.BatchFileExpirationAfterAnchor.CreatedAt;

@@ -6,7 +6,7 @@
 namespace OpenAI.Batches;
 
 /// <summary>
-/// Anchor timestamp after which the expiration policy applies. Supported anchors: `created_at`. Note that the anchor is the file creation time, not the time the batch is created.
+/// Anchor timestamp after which the expiration policy applies. Supported anchors: <c>created_at</c>. Note that the anchor is the file creation time, not the time the batch is created.
 /// </summary>
 /// <remarks>
 /// Schema <c>#/components/schemas/BatchFileExpirationAfter/properties/anchor</c>. Values the spec does not list are kept as they are:

@@ -5,7 +5,7 @@
 
 namespace OpenAI.Batches;
 
-/// <summary>The object type, which is always `batch`.</summary>
+/// <summary>The object type, which is always <c>batch</c>.</summary>
 /// <remarks>
 /// Schema <c>#/components/schemas/Batch/properties/object</c>. Values the spec does not list are kept as they are:
 /// compare with the static members, and use <see cref="IsKnown"/> to tell them apart.

@@ -11,7 +11,7 @@ namespace OpenAI.Batches;
 public sealed partial record CreateBatchRequest
 {
     /// <summary>
-    /// The ID of an uploaded file that contains requests for the new batch. Your input file must be formatted as a JSONL file, and must be uploaded with the purpose `batch`. The file can contain up to 50,000 requests, and can be up to 200 MB in size.
+    /// The ID of an uploaded file that contains requests for the new batch. Your input file must be formatted as a JSONL file, and must be uploaded with the purpose <c>batch</c>. The file can contain up to 50,000 requests, and can be up to 200 MB in size.
     /// </summary>
     /// <remarks>JSON <c>input_file_id</c>, required.</remarks>
     public required string InputFileId { get; init; }
@@ -20,7 +20,7 @@ public sealed partial record CreateBatchRequest
     /// <remarks>JSON <c>endpoint</c>, required.</remarks>
     public required global::OpenAI.Batches.CreateBatchRequestEndpoint Endpoint { get; init; }
 
-    /// <summary>The time frame within which the batch should be processed. Currently only `24h` is supported.</summary>
+    /// <summary>The time frame within which the batch should be processed. Currently only <c>24h</c> is supported.</summary>
     /// <remarks>JSON <c>completion_window</c>, required.</remarks>
     public global::OpenAI.Batches.CreateBatchRequestCompletionWindow CompletionWindow { get; init; } = global::OpenAI.Batches.CreateBatchRequestCompletionWindow._24h;
 

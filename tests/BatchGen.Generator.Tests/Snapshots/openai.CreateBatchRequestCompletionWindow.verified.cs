@@ -5,7 +5,7 @@
 
 namespace OpenAI.Batches;
 
-/// <summary>The time frame within which the batch should be processed. Currently only `24h` is supported.</summary>
+/// <summary>The time frame within which the batch should be processed. Currently only <c>24h</c> is supported.</summary>
 /// <remarks>
 /// Schema <c>#/components/schemas/CreateBatchRequest/properties/completion_window</c>. Values the spec does not list are kept as they are:
 /// compare with the static members, and use <see cref="IsKnown"/> to tell them apart.

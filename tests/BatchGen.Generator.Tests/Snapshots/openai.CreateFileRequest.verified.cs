@@ -15,19 +15,23 @@ public sealed partial record CreateFileRequest
     public required global::BatchGen.ApiFile File { get; init; }
 
     /// <summary>
+    /// <para>
     /// The intended purpose of the uploaded file. One of:
-    /// - `assistants`: Used in the Assistants API
-    /// - `batch`: Used in the Batch API
-    /// - `fine-tune`: Used for fine-tuning
-    /// - `vision`: Images used for vision fine-tuning
-    /// - `user_data`: Flexible file type for any purpose
-    /// - `evals`: Used for eval data sets
+    /// </para>
+    /// <list type="bullet">
+    /// <item><description><c>assistants</c>: Used in the Assistants API</description></item>
+    /// <item><description><c>batch</c>: Used in the Batch API</description></item>
+    /// <item><description><c>fine-tune</c>: Used for fine-tuning</description></item>
+    /// <item><description><c>vision</c>: Images used for vision fine-tuning</description></item>
+    /// <item><description><c>user_data</c>: Flexible file type for any purpose</description></item>
+    /// <item><description><c>evals</c>: Used for eval data sets</description></item>
+    /// </list>
     /// </summary>
     /// <remarks>JSON <c>purpose</c>, required.</remarks>
     public required global::OpenAI.Batches.CreateFileRequestPurpose Purpose { get; init; }
 
     /// <summary>
-    /// The expiration policy for a file. By default, files with `purpose=batch` expire after 30 days and all other files are persisted until they are manually deleted.
+    /// The expiration policy for a file. By default, files with <c>purpose=batch</c> expire after 30 days and all other files are persisted until they are manually deleted.
     /// </summary>
     /// <remarks>JSON <c>expires_after</c>.</remarks>
     public global::OpenAI.Batches.FileExpirationAfter? ExpiresAfter { get; init; }

@@ -6,13 +6,17 @@
 namespace OpenAI.Batches;
 
 /// <summary>
+/// <para>
 /// The intended purpose of the uploaded file. One of:
-/// - `assistants`: Used in the Assistants API
-/// - `batch`: Used in the Batch API
-/// - `fine-tune`: Used for fine-tuning
-/// - `vision`: Images used for vision fine-tuning
-/// - `user_data`: Flexible file type for any purpose
-/// - `evals`: Used for eval data sets
+/// </para>
+/// <list type="bullet">
+/// <item><description><c>assistants</c>: Used in the Assistants API</description></item>
+/// <item><description><c>batch</c>: Used in the Batch API</description></item>
+/// <item><description><c>fine-tune</c>: Used for fine-tuning</description></item>
+/// <item><description><c>vision</c>: Images used for vision fine-tuning</description></item>
+/// <item><description><c>user_data</c>: Flexible file type for any purpose</description></item>
+/// <item><description><c>evals</c>: Used for eval data sets</description></item>
+/// </list>
 /// </summary>
 /// <remarks>
 /// Schema <c>#/components/schemas/CreateFileRequest/properties/purpose</c>. Values the spec does not list are kept as they are:

@@ -6,14 +6,14 @@
 namespace OpenAI.Batches;
 
 /// <summary>
-/// The expiration policy for a file. By default, files with `purpose=batch` expire after 30 days and all other files are persisted until they are manually deleted.
+/// The expiration policy for a file. By default, files with <c>purpose=batch</c> expire after 30 days and all other files are persisted until they are manually deleted.
 /// </summary>
 /// <remarks>Schema <c>#/components/schemas/FileExpirationAfter</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("BatchGen", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenAI.Batches.FileExpirationAfter.JsonConverter))]
 public sealed partial record FileExpirationAfter
 {
-    /// <summary>Anchor timestamp after which the expiration policy applies. Supported anchors: `created_at`.</summary>
+    /// <summary>Anchor timestamp after which the expiration policy applies. Supported anchors: <c>created_at</c>.</summary>
     /// <remarks>JSON <c>anchor</c>, required.</remarks>
     public global::OpenAI.Batches.FileExpirationAfterAnchor Anchor { get; init; } = global::OpenAI.Batches.FileExpirationAfterAnchor.CreatedAt;
 

@@ -5,7 +5,7 @@
 
 namespace OpenAI.Batches;
 
-/// <summary>Anchor timestamp after which the expiration policy applies. Supported anchors: `created_at`.</summary>
+/// <summary>Anchor timestamp after which the expiration policy applies. Supported anchors: <c>created_at</c>.</summary>
 /// <remarks>
 /// Schema <c>#/components/schemas/FileExpirationAfter/properties/anchor</c>. Values the spec does not list are kept as they are:
 /// compare with the static members, and use <see cref="IsKnown"/> to tell them apart.

@@ -6,14 +6,14 @@
 namespace OpenAI.Batches;
 
 /// <summary>
-/// Cancels an in-progress batch. The batch will be in status `cancelling` for up to 10 minutes, before changing to `cancelled`, where it will have partial results (if any) available in the output file.
+/// Cancels an in-progress batch. The batch will be in status <c>cancelling</c> for up to 10 minutes, before changing to <c>cancelled</c>, where it will have partial results (if any) available in the output file.
 /// </summary>
 /// <remarks><c>POST /batches/{batch_id}/cancel</c> (operation <c>cancelBatch</c>).</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("BatchGen", "0.1.0")]
 public partial interface ICancelBatch
 {
     /// <summary>
-    /// Cancels an in-progress batch. The batch will be in status `cancelling` for up to 10 minutes, before changing to `cancelled`, where it will have partial results (if any) available in the output file.
+    /// Cancels an in-progress batch. The batch will be in status <c>cancelling</c> for up to 10 minutes, before changing to <c>cancelled</c>, where it will have partial results (if any) available in the output file.
     /// </summary>
     /// <param name="batchId">The ID of the batch to cancel.</param>
     /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
@@ -22,6 +22,9 @@ public partial interface ICancelBatch
     global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CancelBatchAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>Like <see cref="CancelBatchAsync"/>, with the response's status, headers and request id.</summary>
+    /// <param name="batchId">The ID of the batch to cancel.</param>
+    /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
+    /// <param name="requestOptions">Headers, timeout, retries and idempotency key for this call only.</param>
     /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
     global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> CancelBatchWithResponseAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 

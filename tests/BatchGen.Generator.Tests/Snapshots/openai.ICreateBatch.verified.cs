@@ -18,6 +18,9 @@ public partial interface ICreateBatch
     global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> CreateBatchAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>Like <see cref="CreateBatchAsync"/>, with the response's status, headers and request id.</summary>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
+    /// <param name="requestOptions">Headers, timeout, retries and idempotency key for this call only.</param>
     global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> CreateBatchWithResponseAsync(global::OpenAI.Batches.CreateBatchRequest request, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>

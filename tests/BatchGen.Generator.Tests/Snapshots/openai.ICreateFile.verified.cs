@@ -6,62 +6,46 @@
 namespace OpenAI.Batches;
 
 /// <summary>
+/// <para>
 /// Upload a file that can be used across various endpoints. Individual files
 /// can be up to 512 MB, and each project can store up to 2.5 TB of files in
 /// total. There is no organization-wide storage limit. Uploads to this
 /// endpoint are rate-limited to 1,000 requests per minute per authenticated
 /// user.
-///
-/// - The Assistants API supports files up to 2 million tokens and of specific
-/// file types. See the [Assistants Tools guide](/docs/assistants/tools) for
-/// details.
-/// - The Fine-tuning API only supports `.jsonl` files. The input also has
-/// certain required formats for fine-tuning
-/// [chat](/docs/api-reference/fine-tuning/chat-input) or
-/// [completions](/docs/api-reference/fine-tuning/completions-input) models.
-/// - The Batch API only supports `.jsonl` files up to 200 MB in size. The input
-/// also has a specific required
-/// [format](/docs/api-reference/batch/request-input).
-/// - For Retrieval or `file_search` ingestion, upload files here first. If
-/// you need to attach multiple uploaded files to the same vector store, use
-/// [`/vector_stores/{vector_store_id}/file_batches`](/docs/api-reference/vector-stores-file-batches/createBatch)
-/// instead of attaching them one by one. Vector store attachment has separate
-/// limits from file upload, including 2,000 attached files per minute per
-/// organization.
-///
-/// Please [contact us](https://help.openai.com/) if you need to increase these
+/// </para>
+/// <list type="bullet">
+/// <item><description>The Assistants API supports files up to 2 million tokens and of specific file types. See the Assistants Tools guide for details.</description></item>
+/// <item><description>The Fine-tuning API only supports <c>.jsonl</c> files. The input also has certain required formats for fine-tuning chat or completions models.</description></item>
+/// <item><description>The Batch API only supports <c>.jsonl</c> files up to 200 MB in size. The input also has a specific required format.</description></item>
+/// <item><description>For Retrieval or <c>file_search</c> ingestion, upload files here first. If you need to attach multiple uploaded files to the same vector store, use [<c>/vector_stores/{vector_store_id}/file_batches</c>](/docs/api-reference/vector-stores-file-batches/createBatch) instead of attaching them one by one. Vector store attachment has separate limits from file upload, including 2,000 attached files per minute per organization.</description></item>
+/// </list>
+/// <para>
+/// Please <see href="https://help.openai.com/">contact us</see> if you need to increase these
 /// storage limits.
+/// </para>
 /// </summary>
 /// <remarks><c>POST /files</c> (operation <c>createFile</c>).</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("BatchGen", "0.1.0")]
 public partial interface ICreateFile
 {
     /// <summary>
+    /// <para>
     /// Upload a file that can be used across various endpoints. Individual files
     /// can be up to 512 MB, and each project can store up to 2.5 TB of files in
     /// total. There is no organization-wide storage limit. Uploads to this
     /// endpoint are rate-limited to 1,000 requests per minute per authenticated
     /// user.
-    ///
-    /// - The Assistants API supports files up to 2 million tokens and of specific
-    /// file types. See the [Assistants Tools guide](/docs/assistants/tools) for
-    /// details.
-    /// - The Fine-tuning API only supports `.jsonl` files. The input also has
-    /// certain required formats for fine-tuning
-    /// [chat](/docs/api-reference/fine-tuning/chat-input) or
-    /// [completions](/docs/api-reference/fine-tuning/completions-input) models.
-    /// - The Batch API only supports `.jsonl` files up to 200 MB in size. The input
-    /// also has a specific required
-    /// [format](/docs/api-reference/batch/request-input).
-    /// - For Retrieval or `file_search` ingestion, upload files here first. If
-    /// you need to attach multiple uploaded files to the same vector store, use
-    /// [`/vector_stores/{vector_store_id}/file_batches`](/docs/api-reference/vector-stores-file-batches/createBatch)
-    /// instead of attaching them one by one. Vector store attachment has separate
-    /// limits from file upload, including 2,000 attached files per minute per
-    /// organization.
-    ///
-    /// Please [contact us](https://help.openai.com/) if you need to increase these
+    /// </para>
+    /// <list type="bullet">
+    /// <item><description>The Assistants API supports files up to 2 million tokens and of specific file types. See the Assistants Tools guide for details.</description></item>
+    /// <item><description>The Fine-tuning API only supports <c>.jsonl</c> files. The input also has certain required formats for fine-tuning chat or completions models.</description></item>
+    /// <item><description>The Batch API only supports <c>.jsonl</c> files up to 200 MB in size. The input also has a specific required format.</description></item>
+    /// <item><description>For Retrieval or <c>file_search</c> ingestion, upload files here first. If you need to attach multiple uploaded files to the same vector store, use [<c>/vector_stores/{vector_store_id}/file_batches</c>](/docs/api-reference/vector-stores-file-batches/createBatch) instead of attaching them one by one. Vector store attachment has separate limits from file upload, including 2,000 attached files per minute per organization.</description></item>
+    /// </list>
+    /// <para>
+    /// Please <see href="https://help.openai.com/">contact us</see> if you need to increase these
     /// storage limits.
+    /// </para>
     /// </summary>
     /// <param name="request">The request body.</param>
     /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
@@ -70,5 +54,8 @@ public partial interface ICreateFile
     global::System.Threading.Tasks.Task<global::OpenAI.Batches.OpenAIFile> CreateFileAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>Like <see cref="CreateFileAsync"/>, with the response's status, headers and request id.</summary>
+    /// <param name="request">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
+    /// <param name="requestOptions">Headers, timeout, retries and idempotency key for this call only.</param>
     global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.OpenAIFile>> CreateFileWithResponseAsync(global::OpenAI.Batches.CreateFileRequest request, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 }

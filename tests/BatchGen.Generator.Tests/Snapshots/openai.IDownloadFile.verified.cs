@@ -20,6 +20,9 @@ public partial interface IDownloadFile
     global::System.Threading.Tasks.Task<global::BatchGen.StreamedResponse> DownloadFileAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>Like <see cref="DownloadFileAsync"/>, with the response's status, headers and request id.</summary>
+    /// <param name="fileId">The ID of the file to use for this request.</param>
+    /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
+    /// <param name="requestOptions">Headers, timeout, retries and idempotency key for this call only.</param>
     /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
     global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::BatchGen.StreamedResponse>> DownloadFileWithResponseAsync(string fileId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 }

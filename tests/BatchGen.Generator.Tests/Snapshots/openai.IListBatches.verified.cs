@@ -12,7 +12,7 @@ public partial interface IListBatches
 {
     /// <summary>List your organization's batches.</summary>
     /// <param name="after">
-    /// A cursor for use in pagination. `after` is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include after=obj_foo in order to fetch the next page of the list.
+    /// A cursor for use in pagination. <c>after</c> is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include after=obj_foo in order to fetch the next page of the list.
     /// </param>
     /// <param name="limit">
     /// A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 20.
@@ -23,6 +23,14 @@ public partial interface IListBatches
     global::System.Threading.Tasks.Task<global::OpenAI.Batches.ListBatchesResponse> ListBatchesAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>Like <see cref="ListBatchesAsync"/>, with the response's status, headers and request id.</summary>
+    /// <param name="after">
+    /// A cursor for use in pagination. <c>after</c> is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include after=obj_foo in order to fetch the next page of the list.
+    /// </param>
+    /// <param name="limit">
+    /// A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 20.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
+    /// <param name="requestOptions">Headers, timeout, retries and idempotency key for this call only.</param>
     global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.ListBatchesResponse>> ListBatchesWithResponseAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>
@@ -30,5 +38,13 @@ public partial interface IListBatches
     /// <c>after</c> while the server reports more. Pass a
     /// <paramref name="after"/> to start after a known item.
     /// </summary>
+    /// <param name="after">
+    /// A cursor for use in pagination. <c>after</c> is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include after=obj_foo in order to fetch the next page of the list.
+    /// </param>
+    /// <param name="limit">
+    /// A limit on the number of objects to be returned. Limit can range between 1 and 100, and the default is 20.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
+    /// <param name="requestOptions">Headers, timeout, retries and idempotency key for this call only.</param>
     global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Batches.Batch> ListBatchesAutoPagingAsync(string? after = null, long? limit = null, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 }

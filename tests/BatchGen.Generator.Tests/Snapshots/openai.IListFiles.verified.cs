@@ -16,10 +16,10 @@ public partial interface IListFiles
     /// A limit on the number of objects to be returned. Limit can range between 1 and 10,000, and the default is 10,000.
     /// </param>
     /// <param name="order">
-    /// Sort order by the `created_at` timestamp of the objects. `asc` for ascending order and `desc` for descending order.
+    /// Sort order by the <c>created_at</c> timestamp of the objects. <c>asc</c> for ascending order and <c>desc</c> for descending order.
     /// </param>
     /// <param name="after">
-    /// A cursor for use in pagination. `after` is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include after=obj_foo in order to fetch the next page of the list.
+    /// A cursor for use in pagination. <c>after</c> is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include after=obj_foo in order to fetch the next page of the list.
     /// </param>
     /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
     /// <param name="requestOptions">Headers, timeout, retries and idempotency key for this call only.</param>
@@ -27,6 +27,18 @@ public partial interface IListFiles
     global::System.Threading.Tasks.Task<global::OpenAI.Batches.ListFilesResponse> ListFilesAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>Like <see cref="ListFilesAsync"/>, with the response's status, headers and request id.</summary>
+    /// <param name="purpose">Only return files with the given purpose.</param>
+    /// <param name="limit">
+    /// A limit on the number of objects to be returned. Limit can range between 1 and 10,000, and the default is 10,000.
+    /// </param>
+    /// <param name="order">
+    /// Sort order by the <c>created_at</c> timestamp of the objects. <c>asc</c> for ascending order and <c>desc</c> for descending order.
+    /// </param>
+    /// <param name="after">
+    /// A cursor for use in pagination. <c>after</c> is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include after=obj_foo in order to fetch the next page of the list.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
+    /// <param name="requestOptions">Headers, timeout, retries and idempotency key for this call only.</param>
     global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.ListFilesResponse>> ListFilesWithResponseAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>
@@ -34,5 +46,17 @@ public partial interface IListFiles
     /// <c>after</c> while the server reports more. Pass a
     /// <paramref name="after"/> to start after a known item.
     /// </summary>
+    /// <param name="purpose">Only return files with the given purpose.</param>
+    /// <param name="limit">
+    /// A limit on the number of objects to be returned. Limit can range between 1 and 10,000, and the default is 10,000.
+    /// </param>
+    /// <param name="order">
+    /// Sort order by the <c>created_at</c> timestamp of the objects. <c>asc</c> for ascending order and <c>desc</c> for descending order.
+    /// </param>
+    /// <param name="after">
+    /// A cursor for use in pagination. <c>after</c> is an object ID that defines your place in the list. For instance, if you make a list request and receive 100 objects, ending with obj_foo, your subsequent call can include after=obj_foo in order to fetch the next page of the list.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
+    /// <param name="requestOptions">Headers, timeout, retries and idempotency key for this call only.</param>
     global::System.Collections.Generic.IAsyncEnumerable<global::OpenAI.Batches.OpenAIFile> ListFilesAutoPagingAsync(string? purpose = null, long? limit = null, global::OpenAI.Batches.ListFilesOrder? order = null, string? after = null, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 }

@@ -18,6 +18,9 @@ public partial interface IRetrieveBatch
     global::System.Threading.Tasks.Task<global::OpenAI.Batches.Batch> RetrieveBatchAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 
     /// <summary>Like <see cref="RetrieveBatchAsync"/>, with the response's status, headers and request id.</summary>
+    /// <param name="batchId">The ID of the batch to retrieve.</param>
+    /// <param name="cancellationToken">Cancels the call, including any retries and backoff.</param>
+    /// <param name="requestOptions">Headers, timeout, retries and idempotency key for this call only.</param>
     /// <exception cref="global::System.ArgumentException">A path parameter is blank, <c>.</c> or <c>..</c>; nothing is sent.</exception>
     global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::OpenAI.Batches.Batch>> RetrieveBatchWithResponseAsync(string batchId, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null);
 

@@ -5,7 +5,7 @@
 
 namespace OpenAI.Batches;
 
-/// <summary>The `File` object represents a document that has been uploaded to OpenAI.</summary>
+/// <summary>The <c>File</c> object represents a document that has been uploaded to OpenAI.</summary>
 /// <remarks>Schema <c>#/components/schemas/OpenAIFile</c>.</remarks>
 [global::System.CodeDom.Compiler.GeneratedCode("BatchGen", "0.1.0")]
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::OpenAI.Batches.OpenAIFile.JsonConverter))]
@@ -31,24 +31,24 @@ public sealed partial record OpenAIFile
     /// <remarks>JSON <c>filename</c>, required.</remarks>
     public required string Filename { get; init; }
 
-    /// <summary>The object type, which is always `file`.</summary>
+    /// <summary>The object type, which is always <c>file</c>.</summary>
     /// <remarks>JSON <c>object</c>, required.</remarks>
     public global::OpenAI.Batches.OpenAIFileObject Object { get; init; } = global::OpenAI.Batches.OpenAIFileObject.File;
 
     /// <summary>
-    /// The intended purpose of the file. Supported values are `assistants`, `assistants_output`, `batch`, `batch_output`, `fine-tune`, `fine-tune-results`, `vision`, and `user_data`.
+    /// The intended purpose of the file. Supported values are <c>assistants</c>, <c>assistants_output</c>, <c>batch</c>, <c>batch_output</c>, <c>fine-tune</c>, <c>fine-tune-results</c>, <c>vision</c>, and <c>user_data</c>.
     /// </summary>
     /// <remarks>JSON <c>purpose</c>, required.</remarks>
     public required global::OpenAI.Batches.OpenAIFilePurpose Purpose { get; init; }
 
     /// <summary>
-    /// Deprecated. The current status of the file, which can be either `uploaded`, `processed`, or `error`.
+    /// Deprecated. The current status of the file, which can be either <c>uploaded</c>, <c>processed</c>, or <c>error</c>.
     /// </summary>
     /// <remarks>JSON <c>status</c>, required. Deprecated in the OpenAPI spec.</remarks>
     public required global::OpenAI.Batches.OpenAIFileStatus Status { get; init; }
 
     /// <summary>
-    /// Deprecated. For details on why a fine-tuning training file failed validation, see the `error` field on `fine_tuning.job`.
+    /// Deprecated. For details on why a fine-tuning training file failed validation, see the <c>error</c> field on <c>fine_tuning.job</c>.
     /// </summary>
     /// <remarks>JSON <c>status_details</c>.</remarks>
     [global::System.Obsolete("Deprecated in the OpenAPI spec.")]

@@ -6,7 +6,7 @@
 namespace OpenAI.Batches;
 
 /// <summary>
-/// The intended purpose of the file. Supported values are `assistants`, `assistants_output`, `batch`, `batch_output`, `fine-tune`, `fine-tune-results`, `vision`, and `user_data`.
+/// The intended purpose of the file. Supported values are <c>assistants</c>, <c>assistants_output</c>, <c>batch</c>, <c>batch_output</c>, <c>fine-tune</c>, <c>fine-tune-results</c>, <c>vision</c>, and <c>user_data</c>.
 /// </summary>
 /// <remarks>
 /// Schema <c>#/components/schemas/OpenAIFile/properties/purpose</c>. Values the spec does not list are kept as they are:

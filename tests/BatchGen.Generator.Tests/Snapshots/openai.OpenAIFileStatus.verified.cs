@@ -6,7 +6,7 @@
 namespace OpenAI.Batches;
 
 /// <summary>
-/// Deprecated. The current status of the file, which can be either `uploaded`, `processed`, or `error`.
+/// Deprecated. The current status of the file, which can be either <c>uploaded</c>, <c>processed</c>, or <c>error</c>.
 /// </summary>
 /// <remarks>
 /// Schema <c>#/components/schemas/OpenAIFile/properties/status</c>. Values the spec does not list are kept as they are:
