@@ -4,6 +4,7 @@ using Xunit;
 namespace BatchGen.Generator.Tests;
 
 /// <summary>The generated sources for specs/openai.yaml, one snapshot per generated file.</summary>
+[Collection(nameof(Snapshot))] // never beside SnapshotHelperTests, which sets CI and the accept switch
 public sealed class SnapshotTests
 {
     private static readonly Lazy<GeneratorRunOutcome> s_outcome = new(() => GeneratorHarness.RunBatchSpec());
@@ -43,5 +44,46 @@ public sealed class SnapshotTests
     {
         var again = GeneratorHarness.RunBatchSpec();
         Assert.Equal(s_outcome.Value.Sources, again.Sources);
+    }
+}
+
+/// <summary>The snapshot helper itself: a real diff, and no accepting under CI.</summary>
+[Collection(nameof(Snapshot))]
+public sealed class SnapshotHelperTests
+{
+    [Fact]
+    public void A_mismatch_shows_each_change_with_context()
+    {
+        var expected = string.Join("\n", Enumerable.Range(1, 20).Select(i => "line " + i));
+        var actual = expected.Replace("line 5\n", "line five\n").Replace("line 18\n", string.Empty);
+
+        var diff = Snapshot.Diff(expected, actual);
+
+        Assert.Contains("- line 5\n+ line five", diff);
+        Assert.Contains("  line 2\n", diff);      // context before
+        Assert.Contains("  line 8", diff);        // and after
+        Assert.Contains("- line 18", diff);
+        Assert.DoesNotContain("line 12", diff);   // far from any change
+        Assert.Equal(2, diff.Split('\n').Count(l => l.StartsWith("@@", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Accepting_is_refused_under_ci()
+    {
+        var ci = Environment.GetEnvironmentVariable("CI");
+        var accept = Environment.GetEnvironmentVariable(Snapshot.AcceptVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable("CI", "true");
+            Environment.SetEnvironmentVariable(Snapshot.AcceptVariable, "1");
+            var ex = Assert.ThrowsAny<Exception>(() => Snapshot.Match("never-written", "text"));
+            Assert.Contains("refused under CI=true", ex.Message);
+            Assert.False(File.Exists(Path.Combine(TestPaths.SnapshotDirectory, "never-written.verified.cs")));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("CI", ci);
+            Environment.SetEnvironmentVariable(Snapshot.AcceptVariable, accept);
+        }
     }
 }

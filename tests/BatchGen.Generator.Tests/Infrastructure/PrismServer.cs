@@ -191,9 +191,9 @@ public sealed class PrismFactAttribute : Xunit.FactAttribute
 {
     public PrismFactAttribute()
     {
-        if (!File.Exists(TestPaths.RealOpenAiSpec))
+        if (RealSpec.SkipReason is { } missing)
         {
-            Skip = $"The complete OpenAI spec is not at {TestPaths.RealOpenAiSpec}: it lives in ../shared beside the repository, which a user's clone does not have.";
+            Skip = missing;
         }
         else if (PrismServer.Unavailable() is { } reason)
         {
