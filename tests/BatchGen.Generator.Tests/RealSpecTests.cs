@@ -13,6 +13,16 @@ public sealed class RealSpecTests
 
     public RealSpecTests(ITestOutputHelper output) => _output = output;
 
+    /// <summary>
+    /// The official spec's own faults that BatchGen reports (and generates around): discriminators
+    /// whose property the variant does not require. Id and 1-based line:column in openapi.yaml.
+    /// </summary>
+    private static readonly string[] s_knownSpecFaults =
+    {
+        "BG0003 32119:15", // CodeInterpreterToolCall.outputs: discriminator 'type' not required
+        "BG0003 77215:15", // BetaCodeInterpreterToolCall.outputs: the same
+    };
+
     private static readonly Lazy<string> s_realSpec = new(() => File.ReadAllText(TestPaths.RealOpenAiSpec));
 
     [RealSpecFact]
@@ -30,7 +40,10 @@ public sealed class RealSpecTests
             _output.WriteLine($"{group.Key}: {group.Count()} e.g. {group.First()}");
         }
 
-        Assert.True(errors.Count <= 2, string.Join("\n", errors.Take(20)));
+        // Exactly the known faults of the official spec, by id and position: a new kind of defect in
+        // its output, or a new fault in a new version of the spec, cannot hide behind them.
+        var found = errors.Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition.Line + 1}:{d.Location.GetLineSpan().StartLinePosition.Character + 1}").OrderBy(x => x, StringComparer.Ordinal).ToList();
+        Assert.True(s_knownSpecFaults.SequenceEqual(found), "Expected exactly:\n" + string.Join("\n", s_knownSpecFaults) + "\nFound:\n" + string.Join("\n", errors.Take(20)));
         var compile = outcome.CompileDiagnostics;
         foreach (var group in compile.GroupBy(d => d.Id).OrderByDescending(g => g.Count()))
         {
