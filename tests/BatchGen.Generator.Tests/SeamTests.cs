@@ -103,6 +103,10 @@ public sealed class SeamTests
         Assert.Equal("MakeThing", create.StartMethodName);
         Assert.Equal("Id", create.IdPropertyName);
 
+        // The id is a string: a retrieve keyed by something else (an array, here) cannot take it.
+        var arrayKeyed = model with { Operations = model.Operations.Select(o => o.MethodName == "GetThing" ? o with { Parameters = new[] { project, Parameter("thing_id", ParameterLocation.Path, TypeRef.ArrayOf(Str), required: true) }.ToEquatableArray() } : o).ToEquatableArray() };
+        Assert.DoesNotContain(ModelConventions.Apply(arrayKeyed).Waits, w => w.Kind == WaitKind.Create);
+
         var noId = Thing with { Properties = new[] { Thing.Properties[1] }.ToEquatableArray() };
         var withoutId = model with { Objects = new[] { noId }.ToEquatableArray() };
         Assert.DoesNotContain(ModelConventions.Apply(withoutId).Waits, w => w.Kind == WaitKind.Create);

@@ -41,7 +41,9 @@ public static class WaitConvention
             var create = model.Operations.FirstOrDefault(o => o.HttpMethod == "POST" && o.Path == collectionPath && o.Response.Type == resourceType);
             var id = model.Objects.First(o => o.Name == resourceType.Name).Properties.FirstOrDefault(p => p.JsonName == "id" && p.Type is { Kind: TypeKind.String, IsNullable: false });
             var createPath = create is null ? null : PathParameters(create).Select(p => p.WireName).ToList();
-            if (create is not null && id is not null && retrievePath.Take(retrievePath.Count - 1).Select(p => p.WireName).SequenceEqual(createPath!))
+            // The created resource's id (a string) fills the retrieve's last path parameter, so that must be a string too.
+            if (create is not null && id is not null && retrievePath[retrievePath.Count - 1].Type.Kind == TypeKind.String
+                && retrievePath.Take(retrievePath.Count - 1).Select(p => p.WireName).SequenceEqual(createPath!))
             {
                 result.Add(Wait(WaitKind.Create, methodNames.ClaimDerived(create.MethodName, GeneratedNames.AndWaitMethod), create.MethodName, id.Name));
             }
