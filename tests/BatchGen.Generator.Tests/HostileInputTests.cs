@@ -13,9 +13,7 @@ public sealed class HostileInputTests
 
     private static GeneratorRunOutcome Run(string text, string path = "/specs/hostile.yaml")
     {
-        var watch = Stopwatch.StartNew();
         var outcome = GeneratorHarness.Run(path, text, Marked);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"took {watch.Elapsed}");
         Assert.All(outcome.Result.Results, r => Assert.Null(r.Exception));
         Assert.DoesNotContain(outcome.AllGeneratorDiagnostics, d => d.Id == "BG0006"); // an unexpected exception, caught
         return outcome;
@@ -233,7 +231,7 @@ public sealed class HostileInputTests
     }
 
     [Fact]
-    public void A_large_spec_generates_in_bounded_time()
+    public void A_large_spec_generates_without_errors()
     {
         // Thirty copies of every schema of our Batch spec, under new names: about 1 MB of YAML.
         var spec = File.ReadAllText(TestPaths.BatchSpec);
@@ -244,9 +242,8 @@ public sealed class HostileInputTests
             yaml.Append(System.Text.RegularExpressions.Regex.Replace(schemas, "^    ([A-Z])", $"    C{copy}$1", System.Text.RegularExpressions.RegexOptions.Multiline));
         }
 
-        var watch = Stopwatch.StartNew();
+        // How fast is measured by the benchmarks (bench/), not here.
         var outcome = Run(yaml.ToString());
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
         Assert.DoesNotContain(outcome.AllGeneratorDiagnostics, d => d.DefaultSeverity == DiagnosticSeverity.Error);
         Assert.True(outcome.Sources.Count > 300, $"{outcome.Sources.Count} files");
     }

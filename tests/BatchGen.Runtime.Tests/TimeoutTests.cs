@@ -1,33 +1,53 @@
-using System.Diagnostics;
 using BatchGen.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace BatchGen.Runtime.Tests;
 
-/// <summary>The whole-call timeout is an ApiTimeoutException; the caller's cancellation is an OperationCanceledException.</summary>
+/// <summary>
+/// The whole-call timeout is an ApiTimeoutException; the caller's cancellation is an
+/// OperationCanceledException. Time runs on a fake clock: no test depends on how fast the machine is.
+/// </summary>
 public sealed class TimeoutTests : ClientTestBase
 {
+    private readonly FakeTimeProvider _clock = TestTime.NewClock();
+
+    /// <summary>Waits (for real, briefly) until the server has seen <paramref name="count"/> requests.</summary>
+    private async Task RequestsSeen(int count)
+    {
+        while (Server.Requests.Count < count)
+        {
+            await Task.Delay(5);
+        }
+    }
+
     [Fact]
     public async Task A_slow_server_times_out_as_api_timeout()
     {
-        using var client = NewClient(o => o.Timeout = TimeSpan.FromMilliseconds(300));
-        Server.Inject(new Fault { Delay = TimeSpan.FromSeconds(10) });
+        using var client = NewClient(o => { o.TimeProvider = _clock; o.Timeout = TimeSpan.FromMinutes(1); });
+        Server.Inject(new Fault { Delay = TimeSpan.FromMinutes(10) });
 
-        var watch = Stopwatch.StartNew();
-        var ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => client.ListBatchesAsync());
+        var call = client.ListBatchesAsync();
+        await RequestsSeen(1);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => call);
 
         Assert.Contains("listBatches", ex.Message);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.Contains("ClientOptions.Timeout", ex.Message);
     }
 
     [Fact]
     public async Task The_caller_cancelling_is_an_operation_cancelled_not_a_timeout()
     {
-        using var client = NewClient();
-        Server.Inject(new Fault { Delay = TimeSpan.FromSeconds(10) });
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var client = NewClient(o => o.TimeProvider = _clock);
+        Server.Inject(new Fault { Delay = TimeSpan.FromMinutes(10) });
+        using var cts = new CancellationTokenSource();
 
-        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ListBatchesAsync(cancellationToken: cts.Token));
+        var call = client.ListBatchesAsync(cancellationToken: cts.Token);
+        await RequestsSeen(1);
+        cts.Cancel();
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+
         Assert.IsNotType<ApiTimeoutException>(ex);
         Assert.Equal(cts.Token, ex.CancellationToken);
     }
@@ -35,26 +55,30 @@ public sealed class TimeoutTests : ClientTestBase
     [Fact]
     public async Task Cancelling_during_backoff_stops_at_once()
     {
-        using var client = NewClient();
+        using var client = NewClient(o => o.TimeProvider = _clock);
         Server.Inject(Fault.Error(500, "down", headers: new Dictionary<string, string> { ["retry-after-ms"] = "30000" }));
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cts = new CancellationTokenSource();
 
-        var watch = Stopwatch.StartNew();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.ListBatchesAsync(cancellationToken: cts.Token));
+        // The clock never moves, so the 30-second backoff can only end by the cancellation.
+        var call = client.ListBatchesAsync(cancellationToken: cts.Token);
+        await RequestsSeen(1);
+        cts.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
         Assert.Single(Server.Requests);
     }
 
     [Fact]
     public async Task The_timeout_also_covers_backoff()
     {
-        using var client = NewClient(o => o.Timeout = TimeSpan.FromMilliseconds(400));
-        Server.Inject(Fault.Error(500, "down", headers: new Dictionary<string, string> { ["retry-after-ms"] = "30000" }));
+        using var client = NewClient(o => { o.TimeProvider = _clock; o.Timeout = TimeSpan.FromMinutes(1); });
+        Server.Inject(Fault.Error(500, "down", headers: new Dictionary<string, string> { ["retry-after"] = "40" }, times: 10));
 
-        var watch = Stopwatch.StartNew();
-        await Assert.ThrowsAsync<ApiTimeoutException>(() => client.ListBatchesAsync());
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        // Attempts at 0 s and 40 s; the third would be at 80 s, past the one-minute timeout.
+        var ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => _clock.Drive(client.ListBatchesAsync()));
+
+        Assert.Contains("2 attempt(s)", ex.Message);
+        Assert.Equal(2, Server.Requests.Count);
     }
 
     [Fact]
