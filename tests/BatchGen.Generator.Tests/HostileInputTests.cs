@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using BatchGen.Generator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
