@@ -263,19 +263,20 @@ public sealed class FakeBatchServer : IAsyncDisposable
             case "chat" when method == "POST" && segments.Length == 3 && segments[2] == "completions":
                 return FakeChat.Complete(body, Options.Clock.GetUtcNow());
             case "batches":
-                var (status, json) = (method, segments.Length) switch
+                return (method, segments.Length) switch
                 {
-                    ("POST", 2) => Create(Encoding.UTF8.GetString(body)),
-                    ("GET", 2) => List(query),
-                    ("GET", 3) => Retrieve(segments[2]),
-                    ("POST", 4) when segments[3] == "cancel" => Cancel(segments[2]),
-                    _ => (unknown.Status, Encoding.UTF8.GetString(unknown.Body)),
+                    ("POST", 2) => Reply(Create(Encoding.UTF8.GetString(body))),
+                    ("GET", 2) => Reply(List(query)),
+                    ("GET", 3) => Reply(Retrieve(segments[2])),
+                    ("POST", 4) when segments[3] == "cancel" => Reply(Cancel(segments[2])),
+                    _ => unknown,
                 };
-                return FakeReply.Json(status, json);
             default:
                 return unknown;
         }
     }
+
+    private static FakeReply Reply((int Status, string Json) answer) => FakeReply.Json(answer.Status, answer.Json);
 
     /// <summary>
     /// Once a batch with real input has settled, its output and error files exist: the answered

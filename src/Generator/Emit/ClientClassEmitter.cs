@@ -565,7 +565,6 @@ internal static class ClientClassEmitter
     private static void WritePaging(SourceWriter writer, ClientModel model, OperationModel operation, PagingModel paging)
     {
         var ns = model.Namespace;
-        var itemType = TypeName(paging.ItemType, ns);
         var arguments = OperationSignature.ArgumentList(operation, ns, name => name == paging.CursorParameterName ? L.PageCursor : name);
         var page = model.Objects.First(o => o.Name == operation.Response.Type!.Name);
         var items = page.Properties.First(p => p.Name == paging.ItemsPropertyName);

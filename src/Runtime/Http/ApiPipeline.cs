@@ -71,13 +71,6 @@ public sealed class ApiPipeline : IDisposable
     /// <summary>The client's clock (<see cref="ClientOptions.TimeProvider"/>), for timeouts, backoff and polling.</summary>
     public TimeProvider TimeProvider => _options.TimeProvider;
 
-    private CancellationTokenSource NewTimeoutSource(TimeSpan timeout)
-#if NET8_0_OR_GREATER
-        => new(timeout, TimeProvider);
-#else
-        => TimeProvider.CreateCancellationTokenSource(timeout);
-#endif
-
     private static HttpClient CreateHttpClient()
     {
 #if NET8_0_OR_GREATER
@@ -139,7 +132,7 @@ public sealed class ApiPipeline : IDisposable
         // One source for both the caller's token and the whole-call timeout; which one fired is
         // told apart by the caller's token.
         // The timeout runs on the client's clock, so a fake clock drives it in tests.
-        using var timer = timeout == Timeout.InfiniteTimeSpan ? null : NewTimeoutSource(timeout);
+        using var timer = timeout == Timeout.InfiniteTimeSpan ? null : Clock.TimeoutSource(TimeProvider, timeout);
         using var linked = timer is null
             ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken)
             : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
@@ -223,11 +216,7 @@ public sealed class ApiPipeline : IDisposable
 
             try
             {
-#if NET8_0_OR_GREATER
-                await Task.Delay(delay, TimeProvider, linked.Token).ConfigureAwait(false);
-#else
-                await TimeProvider.Delay(delay, linked.Token).ConfigureAwait(false);
-#endif
+                await Clock.DelayAsync(TimeProvider, delay, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
             {

@@ -65,11 +65,7 @@ public static class Polling
                 throw new ApiTimeoutException($"Still waiting after {options.Timeout} (PollingOptions.Timeout); the last state was {current}.", null);
             }
 
-#if NET8_0_OR_GREATER
-            await Task.Delay(delay < remaining ? delay : remaining, clock, cancellationToken).ConfigureAwait(false);
-#else
-            await clock.Delay(delay < remaining ? delay : remaining, cancellationToken).ConfigureAwait(false);
-#endif
+            await Clock.DelayAsync(clock, delay < remaining ? delay : remaining, cancellationToken).ConfigureAwait(false);
             current = await poll(cancellationToken).ConfigureAwait(false);
             progress?.Report(current);
             delay = TimeSpan.FromTicks(Math.Min(options.MaxDelay.Ticks, (long)(delay.Ticks * Math.Max(1.0, options.Multiplier))));
