@@ -60,7 +60,7 @@ public class CancelBenchmarks
     [Benchmark(Description = "cancel: OpenAI 2.15 protocol CancelAsync")]
     public async Task<BinaryData> OpenAISdk()
     {
-        var result = await _sdkOperation.CancelAsync(new RequestOptions()).ConfigureAwait(false);
+        var result = await _sdkOperation.CancelAsync(new System.ClientModel.Primitives.RequestOptions()).ConfigureAwait(false);
         return result.GetRawResponse().Content;
     }
 }

@@ -54,7 +54,7 @@ public class JsonBenchmarks
         {
             InputFileId = "file-abc123",
             Endpoint = CreateBatchRequestEndpoint.V1ChatCompletions,
-            CompletionWindow = CreateBatchRequestCompletionWindow._24h,
+            CompletionWindow = "24h",
             Metadata = new Dictionary<string, string> { ["customer_id"] = "user_123456789" },
         };
         _requestPoco = new CreateBatchRequestPoco

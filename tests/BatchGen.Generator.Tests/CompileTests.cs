@@ -39,7 +39,7 @@ public sealed class CompileTests
     [InlineData("Batch", "InputFileId", "string")]
     [InlineData("Batch", "Model", "string?")]
     [InlineData("Batch", "Status", "BatchStatus")]
-    [InlineData("Batch", "Object", "BatchObject")]
+    [InlineData("Batch", "Object", "string")]
     [InlineData("Batch", "CreatedAt", "DateTimeOffset")]
     [InlineData("Batch", "CancelledAt", "DateTimeOffset?")]
     [InlineData("Batch", "Usage", "BatchUsage?")]
@@ -57,7 +57,7 @@ public sealed class CompileTests
     [InlineData("ListBatchesResponse", "Data", "IReadOnlyList<Batch>")]
     [InlineData("ListBatchesResponse", "HasMore", "bool")]
     [InlineData("CreateBatchRequest", "Endpoint", "CreateBatchRequestEndpoint")]
-    [InlineData("CreateBatchRequest", "CompletionWindow", "CreateBatchRequestCompletionWindow")]
+    [InlineData("CreateBatchRequest", "CompletionWindow", "string")]
     [InlineData("BatchFileExpirationAfter", "Seconds", "long")]
     public void Properties_have_exact_types_and_nullability(string type, string property, string expected)
         => Assert.Equal(expected, PropertyType(type, property));
@@ -103,8 +103,21 @@ public sealed class CompileTests
         var endpoint = Type("CreateBatchRequestEndpoint").GetMembers().OfType<IPropertySymbol>().Where(p => p.IsStatic).Select(p => p.Name).ToList();
         Assert.Contains("V1ChatCompletions", endpoint);
         Assert.Contains("V1ImagesGenerations", endpoint);
-        var window = Type("CreateBatchRequestCompletionWindow").GetMembers().OfType<IPropertySymbol>().Where(p => p.IsStatic).Select(p => p.Name).ToList();
-        Assert.Equal(new[] { "_24h" }, window);
+    }
+
+    [Fact]
+    public void An_inline_enum_of_one_value_is_a_string_defaulting_to_it_not_a_type()
+    {
+        // completion_window: enum [24h]; object: enum [batch]. Neither needs a type of its own.
+        var compilation = s_outcome.Value.Output;
+        Assert.Null(compilation.GetTypeByMetadataName("OpenAI.Batches.CreateBatchRequestCompletionWindow"));
+        Assert.Null(compilation.GetTypeByMetadataName("OpenAI.Batches.BatchObject"));
+        var window = (IPropertySymbol)Type("CreateBatchRequest").GetMembers("CompletionWindow").Single();
+        Assert.False(window.IsRequired);
+        Assert.Equal(SpecialType.System_String, window.Type.SpecialType);
+        var source = s_outcome.Value.Sources.Single(s => s.HintName == "openai.CreateBatchRequest.g.cs").Text;
+        Assert.Contains("public string CompletionWindow { get; init; } = \"24h\";", source);
+        Assert.Contains("/// <remarks>JSON <c>completion_window</c>, required, always <c>24h</c>.</remarks>", source);
     }
 
     [Fact]

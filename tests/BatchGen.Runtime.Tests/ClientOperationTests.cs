@@ -17,7 +17,7 @@ public sealed class ClientOperationTests : ClientTestBase
     {
         InputFileId = "file-abc123",
         Endpoint = CreateBatchRequestEndpoint.V1ChatCompletions,
-        CompletionWindow = CreateBatchRequestCompletionWindow._24h,
+        CompletionWindow = "24h",
         Metadata = new Dictionary<string, string> { ["customer_id"] = "user_123456789" },
     };
 

@@ -65,7 +65,7 @@ public sealed class FormBodyTests : IAsyncLifetime
         {
             File = ApiFile.FromBytes(new byte[] { 1 }, "in.jsonl"),
             Purpose = OpenAI.Batches.CreateFileRequestPurpose.Batch,
-            ExpiresAfter = new OpenAI.Batches.FileExpirationAfter { Anchor = OpenAI.Batches.FileExpirationAfterAnchor.CreatedAt, Seconds = 3600 },
+            ExpiresAfter = new OpenAI.Batches.FileExpirationAfter { Seconds = 3600 },
         });
 
         var form = Assert.Single(_server.Requests).Form;
@@ -123,7 +123,7 @@ public sealed class FormBodyTests : IAsyncLifetime
     public async Task A_urlencoded_body_sends_fields_and_repeats_arrays()
     {
         using var client = Client();
-        await client.CreateTokenAsync(new CreateTokenRequest { GrantType = CreateTokenRequestGrantType.ClientCredentials, Scope = new[] { "read", "write" }, Ttl = 60 });
+        await client.CreateTokenAsync(new CreateTokenRequest { Scope = new[] { "read", "write" }, Ttl = 60 });
         var seen = Assert.Single(_server.Requests);
         Assert.StartsWith("application/x-www-form-urlencoded", seen.Header("Content-Type"));
         Assert.Equal("grant_type=client_credentials&scope=read&scope=write&ttl=60", Encoding.UTF8.GetString(seen.Body));

@@ -58,7 +58,7 @@ public sealed class InterfaceFakeTests
         {
             var rest = _batches.SkipWhile(b => after is not null && b.Id != after).Skip(after is null ? 0 : 1).ToList();
             var page = rest.Take((int)(limit ?? 20)).ToList();
-            return new ListBatchesResponse { Data = page, HasMore = rest.Count > page.Count, Object = ListBatchesResponseObject.List };
+            return new ListBatchesResponse { Data = page, HasMore = rest.Count > page.Count };
         }
     }
 
@@ -81,7 +81,6 @@ public sealed class InterfaceFakeTests
     private static Batch NewBatch(string id, BatchStatus status) => new()
     {
         Id = id,
-        Object = BatchObject.Batch,
         Endpoint = "/v1/chat/completions",
         InputFileId = "file-1",
         CompletionWindow = "24h",

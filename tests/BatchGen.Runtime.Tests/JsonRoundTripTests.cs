@@ -59,7 +59,7 @@ public sealed class JsonRoundTripTests
         var batch = JsonSerializer.Deserialize<Batch>(CompletedBatch)!;
 
         Assert.Equal("batch_abc123", batch.Id);
-        Assert.Equal(BatchObject.Batch, batch.Object);
+        Assert.Equal("batch", batch.Object);
         Assert.Equal(BatchStatus.Completed, batch.Status);
         Assert.Equal("completed", batch.Status.ToString());
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1711471533), batch.CreatedAt);
@@ -124,7 +124,7 @@ public sealed class JsonRoundTripTests
         {
             InputFileId = "file-abc123",
             Endpoint = CreateBatchRequestEndpoint.V1ChatCompletions,
-            CompletionWindow = CreateBatchRequestCompletionWindow._24h,
+            CompletionWindow = "24h",
             Metadata = new Dictionary<string, string> { ["team"] = "evals" },
             OutputExpiresAfter = new BatchFileExpirationAfter { Seconds = 3600 },
         };
@@ -166,7 +166,7 @@ public sealed class JsonRoundTripTests
         Assert.Equal(2, page.Data.Count);
         Assert.True(page.HasMore);
         Assert.Equal("batch_def456", page.Data[1].Id);
-        Assert.Equal(ListBatchesResponseObject.List, page.Object);
+        Assert.Equal("list", page.Object);
     }
 
     [Theory]

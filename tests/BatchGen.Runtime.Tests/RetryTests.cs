@@ -151,7 +151,7 @@ public sealed class RetryTests : ClientTestBase
         {
             InputFileId = "file-abc123",
             Endpoint = CreateBatchRequestEndpoint.V1Embeddings,
-            CompletionWindow = CreateBatchRequestCompletionWindow._24h,
+            CompletionWindow = "24h",
         });
 
         var requests = Server.Requests;

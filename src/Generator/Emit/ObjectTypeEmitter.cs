@@ -61,7 +61,8 @@ internal static class ObjectTypeEmitter
         // C# forbids [Obsolete] on required members (CS9042): for those the docs say it instead.
         var obsoleteAttribute = property.IsDeprecated && (!property.IsRequired || property.ConstantValue is not null);
         var deprecatedNote = property.IsDeprecated && !obsoleteAttribute ? " Deprecated in the OpenAPI spec." : string.Empty;
-        writer.WriteLine($"/// <remarks>JSON <c>{XmlEscape(property.JsonName)}</c>{(property.IsRequired ? ", required" : string.Empty)}.{deprecatedNote}</remarks>");
+        var fixedValue = property.ConstantValue is { } only ? $", always <c>{XmlEscape(only)}</c>" : string.Empty;
+        writer.WriteLine($"/// <remarks>JSON <c>{XmlEscape(property.JsonName)}</c>{(property.IsRequired ? ", required" : string.Empty)}{fixedValue}.{deprecatedNote}</remarks>");
         if (obsoleteAttribute)
         {
             writer.WriteLine("[global::System.Obsolete(\"Deprecated in the OpenAPI spec.\")]");

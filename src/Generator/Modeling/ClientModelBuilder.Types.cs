@@ -29,7 +29,12 @@ public sealed partial class ClientModelBuilder
 
             // Clashing with a sibling ("api_key" and "apiKey"): numbered in spec order by the scope.
             var memberName = members.Claim(MemberName(Naming.ToPascalCase(propertyName), typeName, GeneratedNames.ObjectMembers));
-            var type = Resolve(propertySchema, typeName + Naming.ToPascalCase(propertyName), propertyPointer);
+            // An inline enum of one value ("object": "batch", a variant's "type") is a string that
+            // defaults to that value: a type per such constant would be a thousand types in the
+            // complete OpenAI spec, each compiled on every build, that no caller ever names.
+            var type = SchemaClassifier.SingleStringValue(propertySchema) is not null
+                ? TypeRef.Primitive(TypeKind.String, SchemaClassifier.IsNullable(propertySchema))
+                : Resolve(propertySchema, typeName + Naming.ToPascalCase(propertyName), propertyPointer);
             var constant = ConstantOf(propertySchema, type);
             var nullable = type.IsNullable || !required;
             properties.Add(new PropertyModel(
@@ -237,7 +242,7 @@ public sealed partial class ClientModelBuilder
             return constant;
         }
 
-        if (type.Kind == TypeKind.Enum && target.Enum is { Count: 1 } single && SchemaClassifier.StringValue(single[0]) is { } text)
+        if (type.Kind is TypeKind.Enum or TypeKind.String && target.Enum is { Count: 1 } single && SchemaClassifier.StringValue(single[0]) is { } text)
         {
             return text;
         }

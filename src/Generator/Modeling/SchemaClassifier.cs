@@ -163,6 +163,15 @@ internal static class SchemaClassifier
         return anyString;
     }
 
+    /// <summary>
+    /// The value of an inline string enum that allows exactly one value (<c>enum: [batch]</c>), or
+    /// null; a <c>$ref</c> to a named enum is not one, whatever it lists.
+    /// </summary>
+    public static string? SingleStringValue(IOpenApiSchema schema)
+        => schema is not OpenApiSchemaReference && schema.Enum is { Count: 1 } values && IsStringEnum(schema)
+            ? StringValue(values[0])
+            : null;
+
     public static bool IsNullable(IOpenApiSchema schema)
     {
         if (schema.Type is { } type && (type & JsonSchemaType.Null) != 0)

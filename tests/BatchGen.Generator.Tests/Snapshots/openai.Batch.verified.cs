@@ -16,8 +16,8 @@ public sealed partial record Batch
     public required string Id { get; init; }
 
     /// <summary>The object type, which is always <c>batch</c>.</summary>
-    /// <remarks>JSON <c>object</c>, required.</remarks>
-    public global::OpenAI.Batches.BatchObject Object { get; init; } = global::OpenAI.Batches.BatchObject.Batch;
+    /// <remarks>JSON <c>object</c>, required, always <c>batch</c>.</remarks>
+    public string Object { get; init; } = "batch";
 
     /// <summary>The OpenAI API endpoint used by the batch.</summary>
     /// <remarks>JSON <c>endpoint</c>, required.</remarks>
@@ -150,7 +150,7 @@ public sealed partial record Batch
         {
             global::BatchGen.JsonRead.StartObject(ref reader, "Batch");
             string? p_Id = default;
-            global::OpenAI.Batches.BatchObject? p_Object = default;
+            string? p_Object = default;
             string? p_Endpoint = default;
             string? p_Model = default;
             global::OpenAI.Batches.BatchErrors? p_Errors = default;
@@ -188,7 +188,7 @@ public sealed partial record Batch
                             break;
                         case 1:
                             property = "object";
-                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchObject?) : global::OpenAI.Batches.BatchObject.JsonConverter.ReadValue(ref reader);
+                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
                             break;
                         case 2:
                             property = "endpoint";
@@ -291,7 +291,7 @@ public sealed partial record Batch
             return new global::OpenAI.Batches.Batch
             {
                 Id = p_Id!,
-                Object = p_Object ?? global::OpenAI.Batches.BatchObject.Batch,
+                Object = p_Object ?? "batch",
                 Endpoint = p_Endpoint!,
                 Model = p_Model,
                 Errors = p_Errors,
@@ -374,7 +374,7 @@ public sealed partial record Batch
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WritePropertyName(s_Id); writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(s_Object); global::OpenAI.Batches.BatchObject.JsonConverter.WriteValue(writer, value.Object);
+            writer.WritePropertyName(s_Object); writer.WriteStringValue(value.Object);
             writer.WritePropertyName(s_Endpoint); writer.WriteStringValue(value.Endpoint);
             if (value.Model is not null) { writer.WritePropertyName(s_Model); if (value.Model is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.Model); } }
             if (value.Errors is not null) { writer.WritePropertyName(s_Errors); if (value.Errors is null) { writer.WriteNullValue(); } else { global::OpenAI.Batches.BatchErrors.JsonConverter.WriteValue(writer, value.Errors); } }

@@ -21,8 +21,8 @@ public sealed partial record CreateBatchRequest
     public required global::OpenAI.Batches.CreateBatchRequestEndpoint Endpoint { get; init; }
 
     /// <summary>The time frame within which the batch should be processed. Currently only <c>24h</c> is supported.</summary>
-    /// <remarks>JSON <c>completion_window</c>, required.</remarks>
-    public global::OpenAI.Batches.CreateBatchRequestCompletionWindow CompletionWindow { get; init; } = global::OpenAI.Batches.CreateBatchRequestCompletionWindow._24h;
+    /// <remarks>JSON <c>completion_window</c>, required, always <c>24h</c>.</remarks>
+    public string CompletionWindow { get; init; } = "24h";
 
     /// <summary>
     /// Set of 16 key-value pairs that can be attached to an object. This can be useful for storing additional information about the object in a structured format, and querying for objects via API or the dashboard. Keys are strings with a maximum length of 64 characters. Values are strings with a maximum length of 512 characters.
@@ -64,7 +64,7 @@ public sealed partial record CreateBatchRequest
             global::BatchGen.JsonRead.StartObject(ref reader, "CreateBatchRequest");
             string? p_InputFileId = default;
             global::OpenAI.Batches.CreateBatchRequestEndpoint? p_Endpoint = default;
-            global::OpenAI.Batches.CreateBatchRequestCompletionWindow? p_CompletionWindow = default;
+            string? p_CompletionWindow = default;
             global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p_Metadata = default;
             global::OpenAI.Batches.BatchFileExpirationAfter? p_OutputExpiresAfter = default;
             string? property = null;
@@ -88,7 +88,7 @@ public sealed partial record CreateBatchRequest
                             break;
                         case 2:
                             property = "completion_window";
-                            p_CompletionWindow = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.CreateBatchRequestCompletionWindow?) : global::OpenAI.Batches.CreateBatchRequestCompletionWindow.JsonConverter.ReadValue(ref reader);
+                            p_CompletionWindow = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
                             break;
                         case 3:
                             property = "metadata";
@@ -116,7 +116,7 @@ public sealed partial record CreateBatchRequest
             {
                 InputFileId = p_InputFileId!,
                 Endpoint = p_Endpoint ?? default,
-                CompletionWindow = p_CompletionWindow ?? global::OpenAI.Batches.CreateBatchRequestCompletionWindow._24h,
+                CompletionWindow = p_CompletionWindow ?? "24h",
                 Metadata = p_Metadata,
                 OutputExpiresAfter = p_OutputExpiresAfter,
                 AdditionalProperties = unknownProperties?.Build(),
@@ -153,7 +153,7 @@ public sealed partial record CreateBatchRequest
             writer.WriteStartObject();
             writer.WritePropertyName(s_InputFileId); writer.WriteStringValue(value.InputFileId);
             writer.WritePropertyName(s_Endpoint); global::OpenAI.Batches.CreateBatchRequestEndpoint.JsonConverter.WriteValue(writer, value.Endpoint);
-            writer.WritePropertyName(s_CompletionWindow); global::OpenAI.Batches.CreateBatchRequestCompletionWindow.JsonConverter.WriteValue(writer, value.CompletionWindow);
+            writer.WritePropertyName(s_CompletionWindow); writer.WriteStringValue(value.CompletionWindow);
             if (value.Metadata is not null) { writer.WritePropertyName(s_Metadata); if (value.Metadata is null) { writer.WriteNullValue(); } else { global::BatchGen.JsonWrite.Map<string>(writer, value.Metadata, static (global::System.Text.Json.Utf8JsonWriter w1, string v1) => { w1.WriteStringValue(v1); }); } }
             if (value.OutputExpiresAfter is not null) { writer.WritePropertyName(s_OutputExpiresAfter); if (value.OutputExpiresAfter is null) { writer.WriteNullValue(); } else { global::OpenAI.Batches.BatchFileExpirationAfter.JsonConverter.WriteValue(writer, value.OutputExpiresAfter); } }
             value.AdditionalProperties?.WriteTo(writer);

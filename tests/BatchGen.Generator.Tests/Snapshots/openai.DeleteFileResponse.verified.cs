@@ -13,8 +13,8 @@ public sealed partial record DeleteFileResponse
     /// <remarks>JSON <c>id</c>, required.</remarks>
     public required string Id { get; init; }
 
-    /// <remarks>JSON <c>object</c>, required.</remarks>
-    public global::OpenAI.Batches.DeleteFileResponseObject Object { get; init; } = global::OpenAI.Batches.DeleteFileResponseObject.File;
+    /// <remarks>JSON <c>object</c>, required, always <c>file</c>.</remarks>
+    public string Object { get; init; } = "file";
 
     /// <remarks>JSON <c>deleted</c>, required.</remarks>
     public required bool Deleted { get; init; }
@@ -46,7 +46,7 @@ public sealed partial record DeleteFileResponse
         {
             global::BatchGen.JsonRead.StartObject(ref reader, "DeleteFileResponse");
             string? p_Id = default;
-            global::OpenAI.Batches.DeleteFileResponseObject? p_Object = default;
+            string? p_Object = default;
             bool? p_Deleted = default;
             string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
@@ -65,7 +65,7 @@ public sealed partial record DeleteFileResponse
                             break;
                         case 1:
                             property = "object";
-                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.DeleteFileResponseObject?) : global::OpenAI.Batches.DeleteFileResponseObject.JsonConverter.ReadValue(ref reader);
+                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
                             break;
                         case 2:
                             property = "deleted";
@@ -88,7 +88,7 @@ public sealed partial record DeleteFileResponse
             return new global::OpenAI.Batches.DeleteFileResponse
             {
                 Id = p_Id!,
-                Object = p_Object ?? global::OpenAI.Batches.DeleteFileResponseObject.File,
+                Object = p_Object ?? "file",
                 Deleted = p_Deleted ?? default,
                 AdditionalProperties = unknownProperties?.Build(),
             };
@@ -119,7 +119,7 @@ public sealed partial record DeleteFileResponse
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WritePropertyName(s_Id); writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(s_Object); global::OpenAI.Batches.DeleteFileResponseObject.JsonConverter.WriteValue(writer, value.Object);
+            writer.WritePropertyName(s_Object); writer.WriteStringValue(value.Object);
             writer.WritePropertyName(s_Deleted); writer.WriteBooleanValue(value.Deleted);
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();

@@ -14,8 +14,8 @@ namespace OpenAI.Batches;
 public sealed partial record FileExpirationAfter
 {
     /// <summary>Anchor timestamp after which the expiration policy applies. Supported anchors: <c>created_at</c>.</summary>
-    /// <remarks>JSON <c>anchor</c>, required.</remarks>
-    public global::OpenAI.Batches.FileExpirationAfterAnchor Anchor { get; init; } = global::OpenAI.Batches.FileExpirationAfterAnchor.CreatedAt;
+    /// <remarks>JSON <c>anchor</c>, required, always <c>created_at</c>.</remarks>
+    public string Anchor { get; init; } = "created_at";
 
     /// <summary>
     /// The number of seconds after the anchor time that the file will expire. Must be between 3600 (1 hour) and 2592000 (30 days).
@@ -48,7 +48,7 @@ public sealed partial record FileExpirationAfter
         public static global::OpenAI.Batches.FileExpirationAfter ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BatchGen.JsonRead.StartObject(ref reader, "FileExpirationAfter");
-            global::OpenAI.Batches.FileExpirationAfterAnchor? p_Anchor = default;
+            string? p_Anchor = default;
             long? p_Seconds = default;
             string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
@@ -63,7 +63,7 @@ public sealed partial record FileExpirationAfter
                     {
                         case 0:
                             property = "anchor";
-                            p_Anchor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.FileExpirationAfterAnchor?) : global::OpenAI.Batches.FileExpirationAfterAnchor.JsonConverter.ReadValue(ref reader);
+                            p_Anchor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
                             break;
                         case 1:
                             property = "seconds";
@@ -84,7 +84,7 @@ public sealed partial record FileExpirationAfter
             if (p_Seconds is null) global::BatchGen.JsonReadContext.MissingRequired("FileExpirationAfter", "seconds");
             return new global::OpenAI.Batches.FileExpirationAfter
             {
-                Anchor = p_Anchor ?? global::OpenAI.Batches.FileExpirationAfterAnchor.CreatedAt,
+                Anchor = p_Anchor ?? "created_at",
                 Seconds = p_Seconds ?? default,
                 AdditionalProperties = unknownProperties?.Build(),
             };
@@ -111,7 +111,7 @@ public sealed partial record FileExpirationAfter
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Anchor); global::OpenAI.Batches.FileExpirationAfterAnchor.JsonConverter.WriteValue(writer, value.Anchor);
+            writer.WritePropertyName(s_Anchor); writer.WriteStringValue(value.Anchor);
             writer.WritePropertyName(s_Seconds); writer.WriteNumberValue(value.Seconds);
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();

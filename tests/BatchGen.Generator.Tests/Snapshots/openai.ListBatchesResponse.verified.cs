@@ -22,8 +22,8 @@ public sealed partial record ListBatchesResponse
     /// <remarks>JSON <c>has_more</c>, required.</remarks>
     public required bool HasMore { get; init; }
 
-    /// <remarks>JSON <c>object</c>, required.</remarks>
-    public global::OpenAI.Batches.ListBatchesResponseObject Object { get; init; } = global::OpenAI.Batches.ListBatchesResponseObject.List;
+    /// <remarks>JSON <c>object</c>, required, always <c>list</c>.</remarks>
+    public string Object { get; init; } = "list";
 
     /// <summary>
     /// Properties the spec does not list, as the server sent them; written back when this is
@@ -57,7 +57,7 @@ public sealed partial record ListBatchesResponse
             string? p_FirstId = default;
             string? p_LastId = default;
             bool? p_HasMore = default;
-            global::OpenAI.Batches.ListBatchesResponseObject? p_Object = default;
+            string? p_Object = default;
             string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             try
@@ -87,7 +87,7 @@ public sealed partial record ListBatchesResponse
                             break;
                         case 4:
                             property = "object";
-                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.ListBatchesResponseObject?) : global::OpenAI.Batches.ListBatchesResponseObject.JsonConverter.ReadValue(ref reader);
+                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
                             break;
                         default:
                             // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
@@ -109,7 +109,7 @@ public sealed partial record ListBatchesResponse
                 FirstId = p_FirstId,
                 LastId = p_LastId,
                 HasMore = p_HasMore ?? default,
-                Object = p_Object ?? global::OpenAI.Batches.ListBatchesResponseObject.List,
+                Object = p_Object ?? "list",
                 AdditionalProperties = unknownProperties?.Build(),
             };
         }
@@ -146,7 +146,7 @@ public sealed partial record ListBatchesResponse
             if (value.FirstId is not null) { writer.WritePropertyName(s_FirstId); if (value.FirstId is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.FirstId); } }
             if (value.LastId is not null) { writer.WritePropertyName(s_LastId); if (value.LastId is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.LastId); } }
             writer.WritePropertyName(s_HasMore); writer.WriteBooleanValue(value.HasMore);
-            writer.WritePropertyName(s_Object); global::OpenAI.Batches.ListBatchesResponseObject.JsonConverter.WriteValue(writer, value.Object);
+            writer.WritePropertyName(s_Object); writer.WriteStringValue(value.Object);
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

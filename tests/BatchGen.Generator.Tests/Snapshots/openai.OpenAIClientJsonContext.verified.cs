@@ -45,18 +45,6 @@ public sealed partial class OpenAIClientJsonContext : global::System.Text.Json.S
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchFileExpirationAfter> BatchFileExpirationAfter
         => _BatchFileExpirationAfter ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.BatchFileExpirationAfter>(Options, new global::OpenAI.Batches.BatchFileExpirationAfter.JsonConverter());
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchFileExpirationAfterAnchor>? _BatchFileExpirationAfterAnchor;
-
-    /// <summary>Metadata for <see cref="global::OpenAI.Batches.BatchFileExpirationAfterAnchor"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchFileExpirationAfterAnchor> BatchFileExpirationAfterAnchor
-        => _BatchFileExpirationAfterAnchor ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.BatchFileExpirationAfterAnchor>(Options, new global::OpenAI.Batches.BatchFileExpirationAfterAnchor.JsonConverter());
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchObject>? _BatchObject;
-
-    /// <summary>Metadata for <see cref="global::OpenAI.Batches.BatchObject"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchObject> BatchObject
-        => _BatchObject ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.BatchObject>(Options, new global::OpenAI.Batches.BatchObject.JsonConverter());
-
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchRequestCounts>? _BatchRequestCounts;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.BatchRequestCounts"/>.</summary>
@@ -93,12 +81,6 @@ public sealed partial class OpenAIClientJsonContext : global::System.Text.Json.S
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateBatchRequest> CreateBatchRequest
         => _CreateBatchRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.CreateBatchRequest>(Options, new global::OpenAI.Batches.CreateBatchRequest.JsonConverter());
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateBatchRequestCompletionWindow>? _CreateBatchRequestCompletionWindow;
-
-    /// <summary>Metadata for <see cref="global::OpenAI.Batches.CreateBatchRequestCompletionWindow"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateBatchRequestCompletionWindow> CreateBatchRequestCompletionWindow
-        => _CreateBatchRequestCompletionWindow ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.CreateBatchRequestCompletionWindow>(Options, new global::OpenAI.Batches.CreateBatchRequestCompletionWindow.JsonConverter());
-
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateBatchRequestEndpoint>? _CreateBatchRequestEndpoint;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.CreateBatchRequestEndpoint"/>.</summary>
@@ -123,12 +105,6 @@ public sealed partial class OpenAIClientJsonContext : global::System.Text.Json.S
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.DeleteFileResponse> DeleteFileResponse
         => _DeleteFileResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.DeleteFileResponse>(Options, new global::OpenAI.Batches.DeleteFileResponse.JsonConverter());
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.DeleteFileResponseObject>? _DeleteFileResponseObject;
-
-    /// <summary>Metadata for <see cref="global::OpenAI.Batches.DeleteFileResponseObject"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.DeleteFileResponseObject> DeleteFileResponseObject
-        => _DeleteFileResponseObject ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.DeleteFileResponseObject>(Options, new global::OpenAI.Batches.DeleteFileResponseObject.JsonConverter());
-
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.Error>? _Error;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.Error"/>.</summary>
@@ -147,23 +123,11 @@ public sealed partial class OpenAIClientJsonContext : global::System.Text.Json.S
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.FileExpirationAfter> FileExpirationAfter
         => _FileExpirationAfter ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.FileExpirationAfter>(Options, new global::OpenAI.Batches.FileExpirationAfter.JsonConverter());
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.FileExpirationAfterAnchor>? _FileExpirationAfterAnchor;
-
-    /// <summary>Metadata for <see cref="global::OpenAI.Batches.FileExpirationAfterAnchor"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.FileExpirationAfterAnchor> FileExpirationAfterAnchor
-        => _FileExpirationAfterAnchor ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.FileExpirationAfterAnchor>(Options, new global::OpenAI.Batches.FileExpirationAfterAnchor.JsonConverter());
-
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListBatchesResponse>? _ListBatchesResponse;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.ListBatchesResponse"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListBatchesResponse> ListBatchesResponse
         => _ListBatchesResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.ListBatchesResponse>(Options, new global::OpenAI.Batches.ListBatchesResponse.JsonConverter());
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListBatchesResponseObject>? _ListBatchesResponseObject;
-
-    /// <summary>Metadata for <see cref="global::OpenAI.Batches.ListBatchesResponseObject"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListBatchesResponseObject> ListBatchesResponseObject
-        => _ListBatchesResponseObject ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.ListBatchesResponseObject>(Options, new global::OpenAI.Batches.ListBatchesResponseObject.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListFilesOrder>? _ListFilesOrder;
 
@@ -182,12 +146,6 @@ public sealed partial class OpenAIClientJsonContext : global::System.Text.Json.S
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.OpenAIFile"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFile> OpenAIFile
         => _OpenAIFile ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.OpenAIFile>(Options, new global::OpenAI.Batches.OpenAIFile.JsonConverter());
-
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFileObject>? _OpenAIFileObject;
-
-    /// <summary>Metadata for <see cref="global::OpenAI.Batches.OpenAIFileObject"/>.</summary>
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFileObject> OpenAIFileObject
-        => _OpenAIFileObject ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.OpenAIFileObject>(Options, new global::OpenAI.Batches.OpenAIFileObject.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFilePurpose>? _OpenAIFilePurpose;
 
@@ -208,30 +166,23 @@ public sealed partial class OpenAIClientJsonContext : global::System.Text.Json.S
         if (type == typeof(global::OpenAI.Batches.BatchError)) return BatchError;
         if (type == typeof(global::OpenAI.Batches.BatchErrors)) return BatchErrors;
         if (type == typeof(global::OpenAI.Batches.BatchFileExpirationAfter)) return BatchFileExpirationAfter;
-        if (type == typeof(global::OpenAI.Batches.BatchFileExpirationAfterAnchor)) return BatchFileExpirationAfterAnchor;
-        if (type == typeof(global::OpenAI.Batches.BatchObject)) return BatchObject;
         if (type == typeof(global::OpenAI.Batches.BatchRequestCounts)) return BatchRequestCounts;
         if (type == typeof(global::OpenAI.Batches.BatchStatus)) return BatchStatus;
         if (type == typeof(global::OpenAI.Batches.BatchUsage)) return BatchUsage;
         if (type == typeof(global::OpenAI.Batches.BatchUsageInputTokensDetails)) return BatchUsageInputTokensDetails;
         if (type == typeof(global::OpenAI.Batches.BatchUsageOutputTokensDetails)) return BatchUsageOutputTokensDetails;
         if (type == typeof(global::OpenAI.Batches.CreateBatchRequest)) return CreateBatchRequest;
-        if (type == typeof(global::OpenAI.Batches.CreateBatchRequestCompletionWindow)) return CreateBatchRequestCompletionWindow;
         if (type == typeof(global::OpenAI.Batches.CreateBatchRequestEndpoint)) return CreateBatchRequestEndpoint;
         if (type == typeof(global::OpenAI.Batches.CreateFileRequest)) return CreateFileRequest;
         if (type == typeof(global::OpenAI.Batches.CreateFileRequestPurpose)) return CreateFileRequestPurpose;
         if (type == typeof(global::OpenAI.Batches.DeleteFileResponse)) return DeleteFileResponse;
-        if (type == typeof(global::OpenAI.Batches.DeleteFileResponseObject)) return DeleteFileResponseObject;
         if (type == typeof(global::OpenAI.Batches.Error)) return Error;
         if (type == typeof(global::OpenAI.Batches.ErrorResponse)) return ErrorResponse;
         if (type == typeof(global::OpenAI.Batches.FileExpirationAfter)) return FileExpirationAfter;
-        if (type == typeof(global::OpenAI.Batches.FileExpirationAfterAnchor)) return FileExpirationAfterAnchor;
         if (type == typeof(global::OpenAI.Batches.ListBatchesResponse)) return ListBatchesResponse;
-        if (type == typeof(global::OpenAI.Batches.ListBatchesResponseObject)) return ListBatchesResponseObject;
         if (type == typeof(global::OpenAI.Batches.ListFilesOrder)) return ListFilesOrder;
         if (type == typeof(global::OpenAI.Batches.ListFilesResponse)) return ListFilesResponse;
         if (type == typeof(global::OpenAI.Batches.OpenAIFile)) return OpenAIFile;
-        if (type == typeof(global::OpenAI.Batches.OpenAIFileObject)) return OpenAIFileObject;
         if (type == typeof(global::OpenAI.Batches.OpenAIFilePurpose)) return OpenAIFilePurpose;
         if (type == typeof(global::OpenAI.Batches.OpenAIFileStatus)) return OpenAIFileStatus;
         return null;

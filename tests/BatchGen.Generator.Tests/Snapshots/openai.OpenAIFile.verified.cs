@@ -32,8 +32,8 @@ public sealed partial record OpenAIFile
     public required string Filename { get; init; }
 
     /// <summary>The object type, which is always <c>file</c>.</summary>
-    /// <remarks>JSON <c>object</c>, required.</remarks>
-    public global::OpenAI.Batches.OpenAIFileObject Object { get; init; } = global::OpenAI.Batches.OpenAIFileObject.File;
+    /// <remarks>JSON <c>object</c>, required, always <c>file</c>.</remarks>
+    public string Object { get; init; } = "file";
 
     /// <summary>
     /// The intended purpose of the file. Supported values are <c>assistants</c>, <c>assistants_output</c>, <c>batch</c>, <c>batch_output</c>, <c>fine-tune</c>, <c>fine-tune-results</c>, <c>vision</c>, and <c>user_data</c>.
@@ -91,7 +91,7 @@ public sealed partial record OpenAIFile
             global::System.DateTimeOffset? p_CreatedAt = default;
             global::System.DateTimeOffset? p_ExpiresAt = default;
             string? p_Filename = default;
-            global::OpenAI.Batches.OpenAIFileObject? p_Object = default;
+            string? p_Object = default;
             global::OpenAI.Batches.OpenAIFilePurpose? p_Purpose = default;
             global::OpenAI.Batches.OpenAIFileStatus? p_Status = default;
             string? p_StatusDetails = default;
@@ -128,7 +128,7 @@ public sealed partial record OpenAIFile
                             break;
                         case 5:
                             property = "object";
-                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.OpenAIFileObject?) : global::OpenAI.Batches.OpenAIFileObject.JsonConverter.ReadValue(ref reader);
+                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
                             break;
                         case 6:
                             property = "purpose";
@@ -167,7 +167,7 @@ public sealed partial record OpenAIFile
                 CreatedAt = p_CreatedAt ?? default,
                 ExpiresAt = p_ExpiresAt,
                 Filename = p_Filename!,
-                Object = p_Object ?? global::OpenAI.Batches.OpenAIFileObject.File,
+                Object = p_Object ?? "file",
                 Purpose = p_Purpose ?? default,
                 Status = p_Status ?? default,
                 StatusDetails = p_StatusDetails,
@@ -218,7 +218,7 @@ public sealed partial record OpenAIFile
             writer.WritePropertyName(s_CreatedAt); writer.WriteNumberValue(value.CreatedAt.ToUnixTimeSeconds());
             if (value.ExpiresAt is not null) { writer.WritePropertyName(s_ExpiresAt); if (value.ExpiresAt is null) { writer.WriteNullValue(); } else { writer.WriteNumberValue(value.ExpiresAt.Value.ToUnixTimeSeconds()); } }
             writer.WritePropertyName(s_Filename); writer.WriteStringValue(value.Filename);
-            writer.WritePropertyName(s_Object); global::OpenAI.Batches.OpenAIFileObject.JsonConverter.WriteValue(writer, value.Object);
+            writer.WritePropertyName(s_Object); writer.WriteStringValue(value.Object);
             writer.WritePropertyName(s_Purpose); global::OpenAI.Batches.OpenAIFilePurpose.JsonConverter.WriteValue(writer, value.Purpose);
             writer.WritePropertyName(s_Status); global::OpenAI.Batches.OpenAIFileStatus.JsonConverter.WriteValue(writer, value.Status);
             if (value.StatusDetails is not null) { writer.WritePropertyName(s_StatusDetails); if (value.StatusDetails is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.StatusDetails); } }

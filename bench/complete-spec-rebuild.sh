@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Rebuild after a one-line C# edit: a console project holding the complete OpenAI spec against the
+# same project holding specs/openai.yaml, side by side in one run, with the compiler server ON
+# (-p:UseSharedCompilation=true: a developer's machine keeps it; this machine's environment turns it
+# off). Each build edits one line of Program.cs first. Interleaved, RUNS each (default 5), medians.
+# Also prints the generator's own time inside the compiler (-p:ReportAnalyzer=true) on the complete
+# spec, best of the runs, for the comparison with openapi-typescript.
+#   bench/complete-spec-rebuild.sh            # needs ../shared/openai-openapi/openapi.yaml
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo="$PWD"
+full="$repo/../shared/openai-openapi/openapi.yaml"
+if [ ! -f "$full" ]; then
+  echo "complete-spec-rebuild: $full is absent; this benchmark needs ../shared beside the repository." >&2
+  exit 2
+fi
+full="$(cd "$(dirname "$full")" && pwd)/openapi.yaml"
+runs="${RUNS:-5}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"; dotnet build-server shutdown >/dev/null 2>&1 || true' EXIT
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+make_project() { # name spec
+  mkdir -p "$work/$1"
+  cat > "$work/$1/$1.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <LangVersion>latest</LangVersion>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$repo/src/Generator/BatchGen.Generator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+    <ProjectReference Include="$repo/src/Runtime/BatchGen.Runtime.csproj" />
+    <AdditionalFiles Include="$2" BatchGenNamespace="Api" BatchGenClientName="ApiClient" BatchGenConventions="OpenAI" />
+  </ItemGroup>
+  <Import Project="$repo/src/Runtime/build/BatchGen.props" />
+</Project>
+XML
+  cat > "$work/$1/Program.cs" <<'CS'
+using Api;
+var client = new ApiClient(new BatchGen.ClientOptions { ApiKey = "sk-test" });
+System.Console.WriteLine(client.GetType().Name); // edit 0
+CS
+  dotnet build "$work/$1" -c Release -v q -nologo -p:UseSharedCompilation=true >/dev/null
+}
+
+make_project small "$repo/specs/openai.yaml"
+make_project complete "$full"
+
+rebuild() { # name run
+  sed -i "s|// edit [0-9]*|// edit $2|" "$work/$1/Program.cs"
+  local start end
+  start=$(date +%s%N)
+  dotnet build "$work/$1" -c Release -v q -nologo -p:UseSharedCompilation=true >/dev/null
+  end=$(date +%s%N)
+  echo "$1 $(( (end - start) / 1000000 ))" >> "$work/samples.txt"
+}
+
+for i in $(seq "$runs"); do
+  rebuild small "$i"
+  rebuild complete "$i"
+done
+
+# The generator's time as the compiler reports it (warm server), best of three.
+for i in 1 2 3; do
+  sed -i "s|// edit [0-9]*|// edit r$i|" "$work/complete/Program.cs"
+  dotnet build "$work/complete" -c Release -nologo -v d -p:UseSharedCompilation=true -p:ReportAnalyzer=true 2>&1 \
+    | grep -E 'BatchGen.Generator.BatchGenGenerator' | grep -Eo '[0-9]+([.,][0-9]+)? *s?' | head -1 | tr -d ' s' >> "$work/analyzer.txt" || true
+done
+
+generated_kb=$(du -sk "$work/complete/obj" >/dev/null; echo "")
+python3 - "$work/samples.txt" "$runs" "$work/analyzer.txt" <<'PY'
+import statistics, sys
+samples = {}
+for line in open(sys.argv[1]):
+    name, ms = line.split()
+    samples.setdefault(name, []).append(int(ms))
+m = {k: statistics.median(v) for k, v in samples.items()}
+gen = [float(x.replace(',', '.')) for x in open(sys.argv[3]).read().split() if x]
+print(f"runs: {sys.argv[2]} each, interleaved, medians; compiler server on (-p:UseSharedCompilation=true)")
+print("| rebuild after a one-line C# edit | specs/openai.yaml (ms) | complete spec (ms) | ratio |")
+print("|---|---|---|---|")
+print(f"| dotnet build, Release | {m['small']:.0f} | {m['complete']:.0f} | {m['complete'] / m['small']:.2f}x |")
+if gen:
+    print(f"\ngenerator inside the compiler on the complete spec (ReportAnalyzer, best of {len(gen)}): {min(gen):.3f} s")
+PY
