@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every benchmark and writes the tables to bench/results/ (with the machine description):
+# Runs every benchmark, writes the tables to bench/results/ (with the machine description), and
+# ends with one table of every target: target, measured, ratio, pass or miss (bench/summary.py).
 #   bench/run.sh              all of it (about 30 minutes on 2 cores)
 #   bench/run.sh --filter '*Json*'   BenchmarkDotNet only, a subset
 # The full-spec benchmarks and the openapi-typescript comparison need ../shared beside the repository.
@@ -28,4 +29,14 @@ if [ "$#" -eq 0 ]; then
     echo
     bench/build-overhead.sh
   } > "$results/build-overhead.md"
+  {
+    echo "# Complete-spec rebuild, generator in the compiler, generated size"
+    echo
+    echo "Command: \`bench/complete-spec-rebuild.sh\` (part of \`bench/run.sh\`) on $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -sr)"
+    echo
+    bench/complete-spec-rebuild.sh
+  } > "$results/complete-spec-rebuild.md"
 fi
+
+# Every target in one table, from the files above (including any this run did not redo).
+python3 bench/summary.py "$results" | tee "$results/summary.md"

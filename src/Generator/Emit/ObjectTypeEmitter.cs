@@ -106,13 +106,10 @@ internal static class ObjectTypeEmitter
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         using (writer.OpenBlock($"public sealed class {GeneratedNames.JsonConverter} : {Json}.Serialization.JsonConverter<{fullName}>"))
         {
-            foreach (var property in type.Properties)
-            {
-                writer.WriteLine($"private static readonly {Json}.JsonEncodedText s_{Naming(property)} = {Json}.JsonEncodedText.Encode({StringLiteral(property.JsonName)});");
-            }
-
             if (type.Properties.Count > 0)
             {
+                var names = string.Join(", ", type.Properties.Select(p => StringLiteral(p.JsonName)));
+                writer.WriteLine($"private static readonly {Runtime}.JsonPropertyNames {GeneratedNames.PropertyNamesField} = new({names});");
                 writer.WriteLine();
             }
 
@@ -129,12 +126,6 @@ internal static class ObjectTypeEmitter
 
             WriteReadValue(writer, model, enums, type, fullName);
             writer.WriteLine();
-            if (type.Properties.Count > 0)
-            {
-                WritePropertyIndex(writer, type);
-                writer.WriteLine();
-            }
-
             WriteWriteValue(writer, ns, type, fullName);
         }
     }
@@ -153,50 +144,49 @@ internal static class ObjectTypeEmitter
                 writer.WriteLine($"{localType} {Local(property)} = default;");
             }
 
-            writer.WriteLine("string? property = null;");
             writer.WriteLine($"{Runtime}.JsonExtensionData.Builder? unknownProperties = null;");
-            using (writer.OpenBlock("try"))
+            if (type.Properties.Count == 0)
             {
                 using (writer.OpenBlock("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)"))
                 {
-                    if (type.Properties.Count == 0)
+                    WriteKeepUnknown(writer);
+                }
+            }
+            else
+            {
+                // The index of the property being read, -1 between properties: a failure inside a
+                // value names that property.
+                writer.WriteLine("var index = -1;");
+                using (writer.OpenBlock("try"))
+                {
+                    using (writer.OpenBlock("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)"))
                     {
-                        writer.WriteLine("var unknownName = reader.GetString()!;");
-                        writer.WriteLine("reader.Read();");
-                        writer.WriteLine("(unknownProperties ??= new()).Add(unknownName, ref reader);");
-                    }
-                    else
-                    {
-                        writer.WriteLine("var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);");
-                        writer.WriteLine("var unknownName = index < 0 ? reader.GetString() : null;");
+                        writer.WriteLine($"index = {GeneratedNames.PropertyNamesField}.IndexOf(ref reader);");
+                        using (writer.OpenBlock("if (index < 0)"))
+                        {
+                            WriteKeepUnknown(writer);
+                            writer.WriteLine("continue;");
+                        }
+
                         writer.WriteLine("reader.Read();");
                         using (writer.OpenBlock("switch (index)"))
                         {
                             for (var i = 0; i < type.Properties.Count; i++)
                             {
                                 var property = type.Properties[i];
-                                writer.WriteLine($"case {i.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
-                                writer.Indentation++;
-                                writer.WriteLine($"property = {StringLiteral(property.JsonName)};");
-                                writer.WriteLine($"{Local(property)} = {ReadExpression(property.Type.WithNullable(property.Type.IsNullable || property.ConstantValue is not null), ns, "reader")};");
-                                writer.WriteLine("break;");
-                                writer.Indentation--;
+                                var read = ReadExpression(property.Type.WithNullable(property.Type.IsNullable || property.ConstantValue is not null), ns, "reader");
+                                writer.WriteLine($"case {i.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {Local(property)} = {read}; break;");
                             }
-
-                            writer.WriteLine("default:");
-                            writer.Indentation++;
-                            writer.WriteLine("// Properties this version of the spec does not know are kept, so a newer server's survive a round trip.");
-                            writer.WriteLine("(unknownProperties ??= new()).Add(unknownName!, ref reader);");
-                            writer.WriteLine("break;");
-                            writer.Indentation--;
                         }
+
+                        writer.WriteLine("index = -1;");
                     }
                 }
-            }
 
-            using (writer.OpenBlock($"catch ({Json}.JsonException ex) when (property is not null)"))
-            {
-                writer.WriteLine($"throw {Runtime}.JsonRead.AtProperty(ex, {StringLiteral(type.Name)}, property);");
+                using (writer.OpenBlock($"catch ({Json}.JsonException ex) when (index >= 0)"))
+                {
+                    writer.WriteLine($"throw {Runtime}.JsonRead.AtProperty(ex, {StringLiteral(type.Name)}, {GeneratedNames.PropertyNamesField}.NameAt(index));");
+                }
             }
 
             writer.WriteLine();
@@ -245,38 +235,12 @@ internal static class ObjectTypeEmitter
         }
     }
 
-    /// <summary>
-    /// Maps a property name to its index: a switch on the UTF-8 length, then a comparison with the
-    /// few names of that length, instead of comparing with every name in turn.
-    /// </summary>
-    private static void WritePropertyIndex(SourceWriter writer, ObjectTypeModel type)
+    /// <summary>Keeps a property the spec does not list, so a newer server's survive a round trip.</summary>
+    private static void WriteKeepUnknown(SourceWriter writer)
     {
-        writer.WriteLine("private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));");
-        writer.WriteLine();
-        using (writer.OpenBlock("private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)"))
-        {
-            using (writer.OpenBlock("switch (name.Length)"))
-            {
-                var byLength = type.Properties
-                    .Select((p, i) => (p.JsonName, Index: i, Length: System.Text.Encoding.UTF8.GetByteCount(p.JsonName)))
-                    .GroupBy(p => p.Length)
-                    .OrderBy(g => g.Key);
-                foreach (var group in byLength)
-                {
-                    writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
-                    writer.Indentation++;
-                    foreach (var (jsonName, index, _) in group)
-                    {
-                        writer.WriteLine($"if (global::System.MemoryExtensions.SequenceEqual(name, {Utf8Literal(jsonName)})) return {index.ToString(System.Globalization.CultureInfo.InvariantCulture)};");
-                    }
-
-                    writer.WriteLine("break;");
-                    writer.Indentation--;
-                }
-            }
-
-            writer.WriteLine("return -1;");
-        }
+        writer.WriteLine("var unknownName = reader.GetString()!;");
+        writer.WriteLine("reader.Read();");
+        writer.WriteLine("(unknownProperties ??= new()).Add(unknownName, ref reader);");
     }
 
     private static void WriteWriteValue(SourceWriter writer, string ns, ObjectTypeModel type, string fullName)
@@ -286,17 +250,20 @@ internal static class ObjectTypeEmitter
         {
             writer.WriteLine("if (value is null) { writer.WriteNullValue(); return; }");
             writer.WriteLine("writer.WriteStartObject();");
-            foreach (var property in type.Properties)
+            for (var i = 0; i < type.Properties.Count; i++)
             {
+                var property = type.Properties[i];
                 var access = "value." + property.Name;
-                var write = $"writer.WritePropertyName(s_{Naming(property)}); {WriteStatement(property.Type, ns, "writer", access)}";
+                var name = $"writer.WritePropertyName({GeneratedNames.PropertyNamesField}[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]);";
                 if (!property.IsRequired && property.Type.IsNullable)
                 {
-                    writer.WriteLine($"if ({access} is not null) {{ {write} }}");
+                    // Inside the null test the value is present: no second test, and a Nullable<T> is read through .Value.
+                    var present = property.Type.IsValueType ? access + ".Value" : access;
+                    writer.WriteLine($"if ({access} is not null) {{ {name} {WriteStatement(property.Type.WithNullable(false), ns, "writer", present)} }}");
                 }
                 else
                 {
-                    writer.WriteLine(write);
+                    writer.WriteLine($"{name} {WriteStatement(property.Type, ns, "writer", access)}");
                 }
             }
 

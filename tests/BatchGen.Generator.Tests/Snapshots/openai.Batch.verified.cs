@@ -114,28 +114,7 @@ public sealed partial record Batch
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.Batch>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Object = global::System.Text.Json.JsonEncodedText.Encode("object");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Endpoint = global::System.Text.Json.JsonEncodedText.Encode("endpoint");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Model = global::System.Text.Json.JsonEncodedText.Encode("model");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Errors = global::System.Text.Json.JsonEncodedText.Encode("errors");
-        private static readonly global::System.Text.Json.JsonEncodedText s_InputFileId = global::System.Text.Json.JsonEncodedText.Encode("input_file_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CompletionWindow = global::System.Text.Json.JsonEncodedText.Encode("completion_window");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_OutputFileId = global::System.Text.Json.JsonEncodedText.Encode("output_file_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ErrorFileId = global::System.Text.Json.JsonEncodedText.Encode("error_file_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_InProgressAt = global::System.Text.Json.JsonEncodedText.Encode("in_progress_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ExpiresAt = global::System.Text.Json.JsonEncodedText.Encode("expires_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_FinalizingAt = global::System.Text.Json.JsonEncodedText.Encode("finalizing_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CompletedAt = global::System.Text.Json.JsonEncodedText.Encode("completed_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_FailedAt = global::System.Text.Json.JsonEncodedText.Encode("failed_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ExpiredAt = global::System.Text.Json.JsonEncodedText.Encode("expired_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CancellingAt = global::System.Text.Json.JsonEncodedText.Encode("cancelling_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CancelledAt = global::System.Text.Json.JsonEncodedText.Encode("cancelled_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_RequestCounts = global::System.Text.Json.JsonEncodedText.Encode("request_counts");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Usage = global::System.Text.Json.JsonEncodedText.Encode("usage");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata");
+        private static readonly global::BatchGen.JsonPropertyNames s_names = new("id", "object", "endpoint", "model", "errors", "input_file_id", "completion_window", "status", "output_file_id", "error_file_id", "created_at", "in_progress_at", "expires_at", "finalizing_at", "completed_at", "failed_at", "expired_at", "cancelling_at", "cancelled_at", "request_counts", "usage", "metadata");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.Batch Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -171,115 +150,52 @@ public sealed partial record Batch
             global::OpenAI.Batches.BatchRequestCounts? p_RequestCounts = default;
             global::OpenAI.Batches.BatchUsage? p_Usage = default;
             global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p_Metadata = default;
-            string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
+            var index = -1;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
-                    var unknownName = index < 0 ? reader.GetString() : null;
+                    index = s_names.IndexOf(ref reader);
+                    if (index < 0)
+                    {
+                        var unknownName = reader.GetString()!;
+                        reader.Read();
+                        (unknownProperties ??= new()).Add(unknownName, ref reader);
+                        continue;
+                    }
                     reader.Read();
                     switch (index)
                     {
-                        case 0:
-                            property = "id";
-                            p_Id = global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 1:
-                            property = "object";
-                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 2:
-                            property = "endpoint";
-                            p_Endpoint = global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 3:
-                            property = "model";
-                            p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 4:
-                            property = "errors";
-                            p_Errors = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchErrors?) : global::OpenAI.Batches.BatchErrors.JsonConverter.ReadValue(ref reader);
-                            break;
-                        case 5:
-                            property = "input_file_id";
-                            p_InputFileId = global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 6:
-                            property = "completion_window";
-                            p_CompletionWindow = global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 7:
-                            property = "status";
-                            p_Status = global::OpenAI.Batches.BatchStatus.JsonConverter.ReadValue(ref reader);
-                            break;
-                        case 8:
-                            property = "output_file_id";
-                            p_OutputFileId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 9:
-                            property = "error_file_id";
-                            p_ErrorFileId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 10:
-                            property = "created_at";
-                            p_CreatedAt = global::BatchGen.JsonRead.UnixTime(ref reader);
-                            break;
-                        case 11:
-                            property = "in_progress_at";
-                            p_InProgressAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                            break;
-                        case 12:
-                            property = "expires_at";
-                            p_ExpiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                            break;
-                        case 13:
-                            property = "finalizing_at";
-                            p_FinalizingAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                            break;
-                        case 14:
-                            property = "completed_at";
-                            p_CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                            break;
-                        case 15:
-                            property = "failed_at";
-                            p_FailedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                            break;
-                        case 16:
-                            property = "expired_at";
-                            p_ExpiredAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                            break;
-                        case 17:
-                            property = "cancelling_at";
-                            p_CancellingAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                            break;
-                        case 18:
-                            property = "cancelled_at";
-                            p_CancelledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                            break;
-                        case 19:
-                            property = "request_counts";
-                            p_RequestCounts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchRequestCounts?) : global::OpenAI.Batches.BatchRequestCounts.JsonConverter.ReadValue(ref reader);
-                            break;
-                        case 20:
-                            property = "usage";
-                            p_Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchUsage?) : global::OpenAI.Batches.BatchUsage.JsonConverter.ReadValue(ref reader);
-                            break;
-                        case 21:
-                            property = "metadata";
-                            p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1));
-                            break;
-                        default:
-                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
-                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
-                            break;
+                        case 0: p_Id = global::BatchGen.JsonRead.String(ref reader); break;
+                        case 1: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 2: p_Endpoint = global::BatchGen.JsonRead.String(ref reader); break;
+                        case 3: p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 4: p_Errors = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchErrors?) : global::OpenAI.Batches.BatchErrors.JsonConverter.ReadValue(ref reader); break;
+                        case 5: p_InputFileId = global::BatchGen.JsonRead.String(ref reader); break;
+                        case 6: p_CompletionWindow = global::BatchGen.JsonRead.String(ref reader); break;
+                        case 7: p_Status = global::OpenAI.Batches.BatchStatus.JsonConverter.ReadValue(ref reader); break;
+                        case 8: p_OutputFileId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 9: p_ErrorFileId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 10: p_CreatedAt = global::BatchGen.JsonRead.UnixTime(ref reader); break;
+                        case 11: p_InProgressAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader); break;
+                        case 12: p_ExpiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader); break;
+                        case 13: p_FinalizingAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader); break;
+                        case 14: p_CompletedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader); break;
+                        case 15: p_FailedAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader); break;
+                        case 16: p_ExpiredAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader); break;
+                        case 17: p_CancellingAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader); break;
+                        case 18: p_CancelledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader); break;
+                        case 19: p_RequestCounts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchRequestCounts?) : global::OpenAI.Batches.BatchRequestCounts.JsonConverter.ReadValue(ref reader); break;
+                        case 20: p_Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchUsage?) : global::OpenAI.Batches.BatchUsage.JsonConverter.ReadValue(ref reader); break;
+                        case 21: p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1)); break;
                     }
+                    index = -1;
                 }
             }
-            catch (global::System.Text.Json.JsonException ex) when (property is not null)
+            catch (global::System.Text.Json.JsonException ex) when (index >= 0)
             {
-                throw global::BatchGen.JsonRead.AtProperty(ex, "Batch", property);
+                throw global::BatchGen.JsonRead.AtProperty(ex, "Batch", s_names.NameAt(index));
             }
 
             if (p_Id is null) global::BatchGen.JsonReadContext.MissingRequired("Batch", "id");
@@ -316,85 +232,33 @@ public sealed partial record Batch
             };
         }
 
-        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 0;
-                    break;
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "model"u8)) return 3;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "usage"u8)) return 20;
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8)) return 1;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "errors"u8)) return 4;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8)) return 7;
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "endpoint"u8)) return 2;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8)) return 21;
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "failed_at"u8)) return 15;
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 10;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "expires_at"u8)) return 12;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "expired_at"u8)) return 16;
-                    break;
-                case 12:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "completed_at"u8)) return 14;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "cancelled_at"u8)) return 18;
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "input_file_id"u8)) return 5;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "error_file_id"u8)) return 9;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "finalizing_at"u8)) return 13;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "cancelling_at"u8)) return 17;
-                    break;
-                case 14:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "output_file_id"u8)) return 8;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "in_progress_at"u8)) return 11;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "request_counts"u8)) return 19;
-                    break;
-                case 17:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "completion_window"u8)) return 6;
-                    break;
-            }
-            return -1;
-        }
-
         /// <summary>Writes one <see cref="Batch"/>. Optional properties that are null are left out.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.Batch value)
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Id); writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(s_Object); writer.WriteStringValue(value.Object);
-            writer.WritePropertyName(s_Endpoint); writer.WriteStringValue(value.Endpoint);
-            if (value.Model is not null) { writer.WritePropertyName(s_Model); if (value.Model is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.Model); } }
-            if (value.Errors is not null) { writer.WritePropertyName(s_Errors); if (value.Errors is null) { writer.WriteNullValue(); } else { global::OpenAI.Batches.BatchErrors.JsonConverter.WriteValue(writer, value.Errors); } }
-            writer.WritePropertyName(s_InputFileId); writer.WriteStringValue(value.InputFileId);
-            writer.WritePropertyName(s_CompletionWindow); writer.WriteStringValue(value.CompletionWindow);
-            writer.WritePropertyName(s_Status); global::OpenAI.Batches.BatchStatus.JsonConverter.WriteValue(writer, value.Status);
-            if (value.OutputFileId is not null) { writer.WritePropertyName(s_OutputFileId); if (value.OutputFileId is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.OutputFileId); } }
-            if (value.ErrorFileId is not null) { writer.WritePropertyName(s_ErrorFileId); if (value.ErrorFileId is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.ErrorFileId); } }
-            writer.WritePropertyName(s_CreatedAt); writer.WriteNumberValue(value.CreatedAt.ToUnixTimeSeconds());
-            if (value.InProgressAt is not null) { writer.WritePropertyName(s_InProgressAt); if (value.InProgressAt is null) { writer.WriteNullValue(); } else { writer.WriteNumberValue(value.InProgressAt.Value.ToUnixTimeSeconds()); } }
-            if (value.ExpiresAt is not null) { writer.WritePropertyName(s_ExpiresAt); if (value.ExpiresAt is null) { writer.WriteNullValue(); } else { writer.WriteNumberValue(value.ExpiresAt.Value.ToUnixTimeSeconds()); } }
-            if (value.FinalizingAt is not null) { writer.WritePropertyName(s_FinalizingAt); if (value.FinalizingAt is null) { writer.WriteNullValue(); } else { writer.WriteNumberValue(value.FinalizingAt.Value.ToUnixTimeSeconds()); } }
-            if (value.CompletedAt is not null) { writer.WritePropertyName(s_CompletedAt); if (value.CompletedAt is null) { writer.WriteNullValue(); } else { writer.WriteNumberValue(value.CompletedAt.Value.ToUnixTimeSeconds()); } }
-            if (value.FailedAt is not null) { writer.WritePropertyName(s_FailedAt); if (value.FailedAt is null) { writer.WriteNullValue(); } else { writer.WriteNumberValue(value.FailedAt.Value.ToUnixTimeSeconds()); } }
-            if (value.ExpiredAt is not null) { writer.WritePropertyName(s_ExpiredAt); if (value.ExpiredAt is null) { writer.WriteNullValue(); } else { writer.WriteNumberValue(value.ExpiredAt.Value.ToUnixTimeSeconds()); } }
-            if (value.CancellingAt is not null) { writer.WritePropertyName(s_CancellingAt); if (value.CancellingAt is null) { writer.WriteNullValue(); } else { writer.WriteNumberValue(value.CancellingAt.Value.ToUnixTimeSeconds()); } }
-            if (value.CancelledAt is not null) { writer.WritePropertyName(s_CancelledAt); if (value.CancelledAt is null) { writer.WriteNullValue(); } else { writer.WriteNumberValue(value.CancelledAt.Value.ToUnixTimeSeconds()); } }
-            if (value.RequestCounts is not null) { writer.WritePropertyName(s_RequestCounts); if (value.RequestCounts is null) { writer.WriteNullValue(); } else { global::OpenAI.Batches.BatchRequestCounts.JsonConverter.WriteValue(writer, value.RequestCounts); } }
-            if (value.Usage is not null) { writer.WritePropertyName(s_Usage); if (value.Usage is null) { writer.WriteNullValue(); } else { global::OpenAI.Batches.BatchUsage.JsonConverter.WriteValue(writer, value.Usage); } }
-            if (value.Metadata is not null) { writer.WritePropertyName(s_Metadata); if (value.Metadata is null) { writer.WriteNullValue(); } else { global::BatchGen.JsonWrite.Map<string>(writer, value.Metadata, static (global::System.Text.Json.Utf8JsonWriter w1, string v1) => { w1.WriteStringValue(v1); }); } }
+            writer.WritePropertyName(s_names[0]); writer.WriteStringValue(value.Id);
+            writer.WritePropertyName(s_names[1]); writer.WriteStringValue(value.Object);
+            writer.WritePropertyName(s_names[2]); writer.WriteStringValue(value.Endpoint);
+            if (value.Model is not null) { writer.WritePropertyName(s_names[3]); writer.WriteStringValue(value.Model); }
+            if (value.Errors is not null) { writer.WritePropertyName(s_names[4]); global::OpenAI.Batches.BatchErrors.JsonConverter.WriteValue(writer, value.Errors); }
+            writer.WritePropertyName(s_names[5]); writer.WriteStringValue(value.InputFileId);
+            writer.WritePropertyName(s_names[6]); writer.WriteStringValue(value.CompletionWindow);
+            writer.WritePropertyName(s_names[7]); global::OpenAI.Batches.BatchStatus.JsonConverter.WriteValue(writer, value.Status);
+            if (value.OutputFileId is not null) { writer.WritePropertyName(s_names[8]); writer.WriteStringValue(value.OutputFileId); }
+            if (value.ErrorFileId is not null) { writer.WritePropertyName(s_names[9]); writer.WriteStringValue(value.ErrorFileId); }
+            writer.WritePropertyName(s_names[10]); writer.WriteNumberValue(value.CreatedAt.ToUnixTimeSeconds());
+            if (value.InProgressAt is not null) { writer.WritePropertyName(s_names[11]); writer.WriteNumberValue(value.InProgressAt.Value.ToUnixTimeSeconds()); }
+            if (value.ExpiresAt is not null) { writer.WritePropertyName(s_names[12]); writer.WriteNumberValue(value.ExpiresAt.Value.ToUnixTimeSeconds()); }
+            if (value.FinalizingAt is not null) { writer.WritePropertyName(s_names[13]); writer.WriteNumberValue(value.FinalizingAt.Value.ToUnixTimeSeconds()); }
+            if (value.CompletedAt is not null) { writer.WritePropertyName(s_names[14]); writer.WriteNumberValue(value.CompletedAt.Value.ToUnixTimeSeconds()); }
+            if (value.FailedAt is not null) { writer.WritePropertyName(s_names[15]); writer.WriteNumberValue(value.FailedAt.Value.ToUnixTimeSeconds()); }
+            if (value.ExpiredAt is not null) { writer.WritePropertyName(s_names[16]); writer.WriteNumberValue(value.ExpiredAt.Value.ToUnixTimeSeconds()); }
+            if (value.CancellingAt is not null) { writer.WritePropertyName(s_names[17]); writer.WriteNumberValue(value.CancellingAt.Value.ToUnixTimeSeconds()); }
+            if (value.CancelledAt is not null) { writer.WritePropertyName(s_names[18]); writer.WriteNumberValue(value.CancelledAt.Value.ToUnixTimeSeconds()); }
+            if (value.RequestCounts is not null) { writer.WritePropertyName(s_names[19]); global::OpenAI.Batches.BatchRequestCounts.JsonConverter.WriteValue(writer, value.RequestCounts); }
+            if (value.Usage is not null) { writer.WritePropertyName(s_names[20]); global::OpenAI.Batches.BatchUsage.JsonConverter.WriteValue(writer, value.Usage); }
+            if (value.Metadata is not null) { writer.WritePropertyName(s_names[21]); global::BatchGen.JsonWrite.Map<string>(writer, value.Metadata, static (global::System.Text.Json.Utf8JsonWriter w1, string v1) => { w1.WriteStringValue(v1); }); }
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

@@ -27,8 +27,7 @@ public sealed partial record BatchErrors
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchErrors>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Object = global::System.Text.Json.JsonEncodedText.Encode("object");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Data = global::System.Text.Json.JsonEncodedText.Encode("data");
+        private static readonly global::BatchGen.JsonPropertyNames s_names = new("object", "data");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.BatchErrors Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -44,35 +43,32 @@ public sealed partial record BatchErrors
             global::BatchGen.JsonRead.StartObject(ref reader, "BatchErrors");
             string? p_Object = default;
             global::System.Collections.Generic.IReadOnlyList<global::OpenAI.Batches.BatchError>? p_Data = default;
-            string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
+            var index = -1;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
-                    var unknownName = index < 0 ? reader.GetString() : null;
+                    index = s_names.IndexOf(ref reader);
+                    if (index < 0)
+                    {
+                        var unknownName = reader.GetString()!;
+                        reader.Read();
+                        (unknownProperties ??= new()).Add(unknownName, ref reader);
+                        continue;
+                    }
                     reader.Read();
                     switch (index)
                     {
-                        case 0:
-                            property = "object";
-                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 1:
-                            property = "data";
-                            p_Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::OpenAI.Batches.BatchError>?) : global::BatchGen.JsonRead.List<global::OpenAI.Batches.BatchError>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.BatchError.JsonConverter.ReadValue(ref r1));
-                            break;
-                        default:
-                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
-                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
-                            break;
+                        case 0: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 1: p_Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::OpenAI.Batches.BatchError>?) : global::BatchGen.JsonRead.List<global::OpenAI.Batches.BatchError>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.BatchError.JsonConverter.ReadValue(ref r1)); break;
                     }
+                    index = -1;
                 }
             }
-            catch (global::System.Text.Json.JsonException ex) when (property is not null)
+            catch (global::System.Text.Json.JsonException ex) when (index >= 0)
             {
-                throw global::BatchGen.JsonRead.AtProperty(ex, "BatchErrors", property);
+                throw global::BatchGen.JsonRead.AtProperty(ex, "BatchErrors", s_names.NameAt(index));
             }
 
             return new global::OpenAI.Batches.BatchErrors
@@ -83,29 +79,13 @@ public sealed partial record BatchErrors
             };
         }
 
-        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8)) return 1;
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8)) return 0;
-                    break;
-            }
-            return -1;
-        }
-
         /// <summary>Writes one <see cref="BatchErrors"/>. Optional properties that are null are left out.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.BatchErrors value)
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            if (value.Object is not null) { writer.WritePropertyName(s_Object); if (value.Object is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.Object); } }
-            if (value.Data is not null) { writer.WritePropertyName(s_Data); if (value.Data is null) { writer.WriteNullValue(); } else { global::BatchGen.JsonWrite.List<global::OpenAI.Batches.BatchError>(writer, value.Data, static (global::System.Text.Json.Utf8JsonWriter w1, global::OpenAI.Batches.BatchError v1) => { global::OpenAI.Batches.BatchError.JsonConverter.WriteValue(w1, v1); }); } }
+            if (value.Object is not null) { writer.WritePropertyName(s_names[0]); writer.WriteStringValue(value.Object); }
+            if (value.Data is not null) { writer.WritePropertyName(s_names[1]); global::BatchGen.JsonWrite.List<global::OpenAI.Batches.BatchError>(writer, value.Data, static (global::System.Text.Json.Utf8JsonWriter w1, global::OpenAI.Batches.BatchError v1) => { global::OpenAI.Batches.BatchError.JsonConverter.WriteValue(w1, v1); }); }
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

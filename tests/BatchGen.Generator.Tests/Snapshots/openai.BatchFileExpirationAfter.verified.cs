@@ -33,8 +33,7 @@ public sealed partial record BatchFileExpirationAfter
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchFileExpirationAfter>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Anchor = global::System.Text.Json.JsonEncodedText.Encode("anchor");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Seconds = global::System.Text.Json.JsonEncodedText.Encode("seconds");
+        private static readonly global::BatchGen.JsonPropertyNames s_names = new("anchor", "seconds");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.BatchFileExpirationAfter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -50,35 +49,32 @@ public sealed partial record BatchFileExpirationAfter
             global::BatchGen.JsonRead.StartObject(ref reader, "BatchFileExpirationAfter");
             string? p_Anchor = default;
             long? p_Seconds = default;
-            string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
+            var index = -1;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
-                    var unknownName = index < 0 ? reader.GetString() : null;
+                    index = s_names.IndexOf(ref reader);
+                    if (index < 0)
+                    {
+                        var unknownName = reader.GetString()!;
+                        reader.Read();
+                        (unknownProperties ??= new()).Add(unknownName, ref reader);
+                        continue;
+                    }
                     reader.Read();
                     switch (index)
                     {
-                        case 0:
-                            property = "anchor";
-                            p_Anchor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 1:
-                            property = "seconds";
-                            p_Seconds = global::BatchGen.JsonRead.Int64(ref reader);
-                            break;
-                        default:
-                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
-                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
-                            break;
+                        case 0: p_Anchor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 1: p_Seconds = global::BatchGen.JsonRead.Int64(ref reader); break;
                     }
+                    index = -1;
                 }
             }
-            catch (global::System.Text.Json.JsonException ex) when (property is not null)
+            catch (global::System.Text.Json.JsonException ex) when (index >= 0)
             {
-                throw global::BatchGen.JsonRead.AtProperty(ex, "BatchFileExpirationAfter", property);
+                throw global::BatchGen.JsonRead.AtProperty(ex, "BatchFileExpirationAfter", s_names.NameAt(index));
             }
 
             if (p_Seconds is null) global::BatchGen.JsonReadContext.MissingRequired("BatchFileExpirationAfter", "seconds");
@@ -90,29 +86,13 @@ public sealed partial record BatchFileExpirationAfter
             };
         }
 
-        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "anchor"u8)) return 0;
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "seconds"u8)) return 1;
-                    break;
-            }
-            return -1;
-        }
-
         /// <summary>Writes one <see cref="BatchFileExpirationAfter"/>. Optional properties that are null are left out.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.BatchFileExpirationAfter value)
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Anchor); writer.WriteStringValue(value.Anchor);
-            writer.WritePropertyName(s_Seconds); writer.WriteNumberValue(value.Seconds);
+            writer.WritePropertyName(s_names[0]); writer.WriteStringValue(value.Anchor);
+            writer.WritePropertyName(s_names[1]); writer.WriteNumberValue(value.Seconds);
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

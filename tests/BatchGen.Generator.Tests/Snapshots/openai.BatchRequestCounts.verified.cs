@@ -33,9 +33,7 @@ public sealed partial record BatchRequestCounts
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchRequestCounts>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Total = global::System.Text.Json.JsonEncodedText.Encode("total");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Completed = global::System.Text.Json.JsonEncodedText.Encode("completed");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Failed = global::System.Text.Json.JsonEncodedText.Encode("failed");
+        private static readonly global::BatchGen.JsonPropertyNames s_names = new("total", "completed", "failed");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.BatchRequestCounts Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -52,39 +50,33 @@ public sealed partial record BatchRequestCounts
             long? p_Total = default;
             long? p_Completed = default;
             long? p_Failed = default;
-            string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
+            var index = -1;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
-                    var unknownName = index < 0 ? reader.GetString() : null;
+                    index = s_names.IndexOf(ref reader);
+                    if (index < 0)
+                    {
+                        var unknownName = reader.GetString()!;
+                        reader.Read();
+                        (unknownProperties ??= new()).Add(unknownName, ref reader);
+                        continue;
+                    }
                     reader.Read();
                     switch (index)
                     {
-                        case 0:
-                            property = "total";
-                            p_Total = global::BatchGen.JsonRead.Int64(ref reader);
-                            break;
-                        case 1:
-                            property = "completed";
-                            p_Completed = global::BatchGen.JsonRead.Int64(ref reader);
-                            break;
-                        case 2:
-                            property = "failed";
-                            p_Failed = global::BatchGen.JsonRead.Int64(ref reader);
-                            break;
-                        default:
-                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
-                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
-                            break;
+                        case 0: p_Total = global::BatchGen.JsonRead.Int64(ref reader); break;
+                        case 1: p_Completed = global::BatchGen.JsonRead.Int64(ref reader); break;
+                        case 2: p_Failed = global::BatchGen.JsonRead.Int64(ref reader); break;
                     }
+                    index = -1;
                 }
             }
-            catch (global::System.Text.Json.JsonException ex) when (property is not null)
+            catch (global::System.Text.Json.JsonException ex) when (index >= 0)
             {
-                throw global::BatchGen.JsonRead.AtProperty(ex, "BatchRequestCounts", property);
+                throw global::BatchGen.JsonRead.AtProperty(ex, "BatchRequestCounts", s_names.NameAt(index));
             }
 
             if (p_Total is null) global::BatchGen.JsonReadContext.MissingRequired("BatchRequestCounts", "total");
@@ -99,33 +91,14 @@ public sealed partial record BatchRequestCounts
             };
         }
 
-        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "total"u8)) return 0;
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "failed"u8)) return 2;
-                    break;
-                case 9:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "completed"u8)) return 1;
-                    break;
-            }
-            return -1;
-        }
-
         /// <summary>Writes one <see cref="BatchRequestCounts"/>. Optional properties that are null are left out.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.BatchRequestCounts value)
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Total); writer.WriteNumberValue(value.Total);
-            writer.WritePropertyName(s_Completed); writer.WriteNumberValue(value.Completed);
-            writer.WritePropertyName(s_Failed); writer.WriteNumberValue(value.Failed);
+            writer.WritePropertyName(s_names[0]); writer.WriteNumberValue(value.Total);
+            writer.WritePropertyName(s_names[1]); writer.WriteNumberValue(value.Completed);
+            writer.WritePropertyName(s_names[2]); writer.WriteNumberValue(value.Failed);
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

@@ -43,11 +43,7 @@ public sealed partial record BatchUsage
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchUsage>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_InputTokens = global::System.Text.Json.JsonEncodedText.Encode("input_tokens");
-        private static readonly global::System.Text.Json.JsonEncodedText s_InputTokensDetails = global::System.Text.Json.JsonEncodedText.Encode("input_tokens_details");
-        private static readonly global::System.Text.Json.JsonEncodedText s_OutputTokens = global::System.Text.Json.JsonEncodedText.Encode("output_tokens");
-        private static readonly global::System.Text.Json.JsonEncodedText s_OutputTokensDetails = global::System.Text.Json.JsonEncodedText.Encode("output_tokens_details");
-        private static readonly global::System.Text.Json.JsonEncodedText s_TotalTokens = global::System.Text.Json.JsonEncodedText.Encode("total_tokens");
+        private static readonly global::BatchGen.JsonPropertyNames s_names = new("input_tokens", "input_tokens_details", "output_tokens", "output_tokens_details", "total_tokens");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.BatchUsage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -66,47 +62,35 @@ public sealed partial record BatchUsage
             long? p_OutputTokens = default;
             global::OpenAI.Batches.BatchUsageOutputTokensDetails? p_OutputTokensDetails = default;
             long? p_TotalTokens = default;
-            string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
+            var index = -1;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
-                    var unknownName = index < 0 ? reader.GetString() : null;
+                    index = s_names.IndexOf(ref reader);
+                    if (index < 0)
+                    {
+                        var unknownName = reader.GetString()!;
+                        reader.Read();
+                        (unknownProperties ??= new()).Add(unknownName, ref reader);
+                        continue;
+                    }
                     reader.Read();
                     switch (index)
                     {
-                        case 0:
-                            property = "input_tokens";
-                            p_InputTokens = global::BatchGen.JsonRead.Int64(ref reader);
-                            break;
-                        case 1:
-                            property = "input_tokens_details";
-                            p_InputTokensDetails = global::OpenAI.Batches.BatchUsageInputTokensDetails.JsonConverter.ReadValue(ref reader);
-                            break;
-                        case 2:
-                            property = "output_tokens";
-                            p_OutputTokens = global::BatchGen.JsonRead.Int64(ref reader);
-                            break;
-                        case 3:
-                            property = "output_tokens_details";
-                            p_OutputTokensDetails = global::OpenAI.Batches.BatchUsageOutputTokensDetails.JsonConverter.ReadValue(ref reader);
-                            break;
-                        case 4:
-                            property = "total_tokens";
-                            p_TotalTokens = global::BatchGen.JsonRead.Int64(ref reader);
-                            break;
-                        default:
-                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
-                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
-                            break;
+                        case 0: p_InputTokens = global::BatchGen.JsonRead.Int64(ref reader); break;
+                        case 1: p_InputTokensDetails = global::OpenAI.Batches.BatchUsageInputTokensDetails.JsonConverter.ReadValue(ref reader); break;
+                        case 2: p_OutputTokens = global::BatchGen.JsonRead.Int64(ref reader); break;
+                        case 3: p_OutputTokensDetails = global::OpenAI.Batches.BatchUsageOutputTokensDetails.JsonConverter.ReadValue(ref reader); break;
+                        case 4: p_TotalTokens = global::BatchGen.JsonRead.Int64(ref reader); break;
                     }
+                    index = -1;
                 }
             }
-            catch (global::System.Text.Json.JsonException ex) when (property is not null)
+            catch (global::System.Text.Json.JsonException ex) when (index >= 0)
             {
-                throw global::BatchGen.JsonRead.AtProperty(ex, "BatchUsage", property);
+                throw global::BatchGen.JsonRead.AtProperty(ex, "BatchUsage", s_names.NameAt(index));
             }
 
             if (p_InputTokens is null) global::BatchGen.JsonReadContext.MissingRequired("BatchUsage", "input_tokens");
@@ -125,39 +109,16 @@ public sealed partial record BatchUsage
             };
         }
 
-        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 12:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "input_tokens"u8)) return 0;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "total_tokens"u8)) return 4;
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "output_tokens"u8)) return 2;
-                    break;
-                case 20:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "input_tokens_details"u8)) return 1;
-                    break;
-                case 21:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "output_tokens_details"u8)) return 3;
-                    break;
-            }
-            return -1;
-        }
-
         /// <summary>Writes one <see cref="BatchUsage"/>. Optional properties that are null are left out.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.BatchUsage value)
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_InputTokens); writer.WriteNumberValue(value.InputTokens);
-            writer.WritePropertyName(s_InputTokensDetails); global::OpenAI.Batches.BatchUsageInputTokensDetails.JsonConverter.WriteValue(writer, value.InputTokensDetails);
-            writer.WritePropertyName(s_OutputTokens); writer.WriteNumberValue(value.OutputTokens);
-            writer.WritePropertyName(s_OutputTokensDetails); global::OpenAI.Batches.BatchUsageOutputTokensDetails.JsonConverter.WriteValue(writer, value.OutputTokensDetails);
-            writer.WritePropertyName(s_TotalTokens); writer.WriteNumberValue(value.TotalTokens);
+            writer.WritePropertyName(s_names[0]); writer.WriteNumberValue(value.InputTokens);
+            writer.WritePropertyName(s_names[1]); global::OpenAI.Batches.BatchUsageInputTokensDetails.JsonConverter.WriteValue(writer, value.InputTokensDetails);
+            writer.WritePropertyName(s_names[2]); writer.WriteNumberValue(value.OutputTokens);
+            writer.WritePropertyName(s_names[3]); global::OpenAI.Batches.BatchUsageOutputTokensDetails.JsonConverter.WriteValue(writer, value.OutputTokensDetails);
+            writer.WritePropertyName(s_names[4]); writer.WriteNumberValue(value.TotalTokens);
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

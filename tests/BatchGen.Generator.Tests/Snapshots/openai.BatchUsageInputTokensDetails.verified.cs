@@ -25,7 +25,7 @@ public sealed partial record BatchUsageInputTokensDetails
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchUsageInputTokensDetails>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_CachedTokens = global::System.Text.Json.JsonEncodedText.Encode("cached_tokens");
+        private static readonly global::BatchGen.JsonPropertyNames s_names = new("cached_tokens");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.BatchUsageInputTokensDetails Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -40,31 +40,31 @@ public sealed partial record BatchUsageInputTokensDetails
         {
             global::BatchGen.JsonRead.StartObject(ref reader, "BatchUsageInputTokensDetails");
             long? p_CachedTokens = default;
-            string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
+            var index = -1;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
-                    var unknownName = index < 0 ? reader.GetString() : null;
+                    index = s_names.IndexOf(ref reader);
+                    if (index < 0)
+                    {
+                        var unknownName = reader.GetString()!;
+                        reader.Read();
+                        (unknownProperties ??= new()).Add(unknownName, ref reader);
+                        continue;
+                    }
                     reader.Read();
                     switch (index)
                     {
-                        case 0:
-                            property = "cached_tokens";
-                            p_CachedTokens = global::BatchGen.JsonRead.Int64(ref reader);
-                            break;
-                        default:
-                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
-                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
-                            break;
+                        case 0: p_CachedTokens = global::BatchGen.JsonRead.Int64(ref reader); break;
                     }
+                    index = -1;
                 }
             }
-            catch (global::System.Text.Json.JsonException ex) when (property is not null)
+            catch (global::System.Text.Json.JsonException ex) when (index >= 0)
             {
-                throw global::BatchGen.JsonRead.AtProperty(ex, "BatchUsageInputTokensDetails", property);
+                throw global::BatchGen.JsonRead.AtProperty(ex, "BatchUsageInputTokensDetails", s_names.NameAt(index));
             }
 
             if (p_CachedTokens is null) global::BatchGen.JsonReadContext.MissingRequired("BatchUsageInputTokensDetails", "cached_tokens");
@@ -75,25 +75,12 @@ public sealed partial record BatchUsageInputTokensDetails
             };
         }
 
-        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "cached_tokens"u8)) return 0;
-                    break;
-            }
-            return -1;
-        }
-
         /// <summary>Writes one <see cref="BatchUsageInputTokensDetails"/>. Optional properties that are null are left out.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.BatchUsageInputTokensDetails value)
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_CachedTokens); writer.WriteNumberValue(value.CachedTokens);
+            writer.WritePropertyName(s_names[0]); writer.WriteNumberValue(value.CachedTokens);
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

@@ -44,11 +44,7 @@ public sealed partial record CreateBatchRequest
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.CreateBatchRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_InputFileId = global::System.Text.Json.JsonEncodedText.Encode("input_file_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Endpoint = global::System.Text.Json.JsonEncodedText.Encode("endpoint");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CompletionWindow = global::System.Text.Json.JsonEncodedText.Encode("completion_window");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Metadata = global::System.Text.Json.JsonEncodedText.Encode("metadata");
-        private static readonly global::System.Text.Json.JsonEncodedText s_OutputExpiresAfter = global::System.Text.Json.JsonEncodedText.Encode("output_expires_after");
+        private static readonly global::BatchGen.JsonPropertyNames s_names = new("input_file_id", "endpoint", "completion_window", "metadata", "output_expires_after");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.CreateBatchRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -67,47 +63,35 @@ public sealed partial record CreateBatchRequest
             string? p_CompletionWindow = default;
             global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p_Metadata = default;
             global::OpenAI.Batches.BatchFileExpirationAfter? p_OutputExpiresAfter = default;
-            string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
+            var index = -1;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
-                    var unknownName = index < 0 ? reader.GetString() : null;
+                    index = s_names.IndexOf(ref reader);
+                    if (index < 0)
+                    {
+                        var unknownName = reader.GetString()!;
+                        reader.Read();
+                        (unknownProperties ??= new()).Add(unknownName, ref reader);
+                        continue;
+                    }
                     reader.Read();
                     switch (index)
                     {
-                        case 0:
-                            property = "input_file_id";
-                            p_InputFileId = global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 1:
-                            property = "endpoint";
-                            p_Endpoint = global::OpenAI.Batches.CreateBatchRequestEndpoint.JsonConverter.ReadValue(ref reader);
-                            break;
-                        case 2:
-                            property = "completion_window";
-                            p_CompletionWindow = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 3:
-                            property = "metadata";
-                            p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1));
-                            break;
-                        case 4:
-                            property = "output_expires_after";
-                            p_OutputExpiresAfter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchFileExpirationAfter?) : global::OpenAI.Batches.BatchFileExpirationAfter.JsonConverter.ReadValue(ref reader);
-                            break;
-                        default:
-                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
-                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
-                            break;
+                        case 0: p_InputFileId = global::BatchGen.JsonRead.String(ref reader); break;
+                        case 1: p_Endpoint = global::OpenAI.Batches.CreateBatchRequestEndpoint.JsonConverter.ReadValue(ref reader); break;
+                        case 2: p_CompletionWindow = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 3: p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1)); break;
+                        case 4: p_OutputExpiresAfter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchFileExpirationAfter?) : global::OpenAI.Batches.BatchFileExpirationAfter.JsonConverter.ReadValue(ref reader); break;
                     }
+                    index = -1;
                 }
             }
-            catch (global::System.Text.Json.JsonException ex) when (property is not null)
+            catch (global::System.Text.Json.JsonException ex) when (index >= 0)
             {
-                throw global::BatchGen.JsonRead.AtProperty(ex, "CreateBatchRequest", property);
+                throw global::BatchGen.JsonRead.AtProperty(ex, "CreateBatchRequest", s_names.NameAt(index));
             }
 
             if (p_InputFileId is null) global::BatchGen.JsonReadContext.MissingRequired("CreateBatchRequest", "input_file_id");
@@ -123,39 +107,16 @@ public sealed partial record CreateBatchRequest
             };
         }
 
-        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "endpoint"u8)) return 1;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "metadata"u8)) return 3;
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "input_file_id"u8)) return 0;
-                    break;
-                case 17:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "completion_window"u8)) return 2;
-                    break;
-                case 20:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "output_expires_after"u8)) return 4;
-                    break;
-            }
-            return -1;
-        }
-
         /// <summary>Writes one <see cref="CreateBatchRequest"/>. Optional properties that are null are left out.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.CreateBatchRequest value)
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_InputFileId); writer.WriteStringValue(value.InputFileId);
-            writer.WritePropertyName(s_Endpoint); global::OpenAI.Batches.CreateBatchRequestEndpoint.JsonConverter.WriteValue(writer, value.Endpoint);
-            writer.WritePropertyName(s_CompletionWindow); writer.WriteStringValue(value.CompletionWindow);
-            if (value.Metadata is not null) { writer.WritePropertyName(s_Metadata); if (value.Metadata is null) { writer.WriteNullValue(); } else { global::BatchGen.JsonWrite.Map<string>(writer, value.Metadata, static (global::System.Text.Json.Utf8JsonWriter w1, string v1) => { w1.WriteStringValue(v1); }); } }
-            if (value.OutputExpiresAfter is not null) { writer.WritePropertyName(s_OutputExpiresAfter); if (value.OutputExpiresAfter is null) { writer.WriteNullValue(); } else { global::OpenAI.Batches.BatchFileExpirationAfter.JsonConverter.WriteValue(writer, value.OutputExpiresAfter); } }
+            writer.WritePropertyName(s_names[0]); writer.WriteStringValue(value.InputFileId);
+            writer.WritePropertyName(s_names[1]); global::OpenAI.Batches.CreateBatchRequestEndpoint.JsonConverter.WriteValue(writer, value.Endpoint);
+            writer.WritePropertyName(s_names[2]); writer.WriteStringValue(value.CompletionWindow);
+            if (value.Metadata is not null) { writer.WritePropertyName(s_names[3]); global::BatchGen.JsonWrite.Map<string>(writer, value.Metadata, static (global::System.Text.Json.Utf8JsonWriter w1, string v1) => { w1.WriteStringValue(v1); }); }
+            if (value.OutputExpiresAfter is not null) { writer.WritePropertyName(s_names[4]); global::OpenAI.Batches.BatchFileExpirationAfter.JsonConverter.WriteValue(writer, value.OutputExpiresAfter); }
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

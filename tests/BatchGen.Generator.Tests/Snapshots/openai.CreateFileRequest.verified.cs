@@ -46,9 +46,7 @@ public sealed partial record CreateFileRequest
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.CreateFileRequest>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_File = global::System.Text.Json.JsonEncodedText.Encode("file");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Purpose = global::System.Text.Json.JsonEncodedText.Encode("purpose");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ExpiresAfter = global::System.Text.Json.JsonEncodedText.Encode("expires_after");
+        private static readonly global::BatchGen.JsonPropertyNames s_names = new("file", "purpose", "expires_after");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.CreateFileRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -65,39 +63,33 @@ public sealed partial record CreateFileRequest
             global::BatchGen.ApiFile? p_File = default;
             global::OpenAI.Batches.CreateFileRequestPurpose? p_Purpose = default;
             global::OpenAI.Batches.FileExpirationAfter? p_ExpiresAfter = default;
-            string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
+            var index = -1;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
-                    var unknownName = index < 0 ? reader.GetString() : null;
+                    index = s_names.IndexOf(ref reader);
+                    if (index < 0)
+                    {
+                        var unknownName = reader.GetString()!;
+                        reader.Read();
+                        (unknownProperties ??= new()).Add(unknownName, ref reader);
+                        continue;
+                    }
                     reader.Read();
                     switch (index)
                     {
-                        case 0:
-                            property = "file";
-                            p_File = global::BatchGen.JsonRead.File(ref reader);
-                            break;
-                        case 1:
-                            property = "purpose";
-                            p_Purpose = global::OpenAI.Batches.CreateFileRequestPurpose.JsonConverter.ReadValue(ref reader);
-                            break;
-                        case 2:
-                            property = "expires_after";
-                            p_ExpiresAfter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.FileExpirationAfter?) : global::OpenAI.Batches.FileExpirationAfter.JsonConverter.ReadValue(ref reader);
-                            break;
-                        default:
-                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
-                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
-                            break;
+                        case 0: p_File = global::BatchGen.JsonRead.File(ref reader); break;
+                        case 1: p_Purpose = global::OpenAI.Batches.CreateFileRequestPurpose.JsonConverter.ReadValue(ref reader); break;
+                        case 2: p_ExpiresAfter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.FileExpirationAfter?) : global::OpenAI.Batches.FileExpirationAfter.JsonConverter.ReadValue(ref reader); break;
                     }
+                    index = -1;
                 }
             }
-            catch (global::System.Text.Json.JsonException ex) when (property is not null)
+            catch (global::System.Text.Json.JsonException ex) when (index >= 0)
             {
-                throw global::BatchGen.JsonRead.AtProperty(ex, "CreateFileRequest", property);
+                throw global::BatchGen.JsonRead.AtProperty(ex, "CreateFileRequest", s_names.NameAt(index));
             }
 
             if (p_File is null) global::BatchGen.JsonReadContext.MissingRequired("CreateFileRequest", "file");
@@ -111,33 +103,14 @@ public sealed partial record CreateFileRequest
             };
         }
 
-        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "file"u8)) return 0;
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "purpose"u8)) return 1;
-                    break;
-                case 13:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "expires_after"u8)) return 2;
-                    break;
-            }
-            return -1;
-        }
-
         /// <summary>Writes one <see cref="CreateFileRequest"/>. Optional properties that are null are left out.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.CreateFileRequest value)
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_File); writer.WriteStringValue(value.File.FileName);
-            writer.WritePropertyName(s_Purpose); global::OpenAI.Batches.CreateFileRequestPurpose.JsonConverter.WriteValue(writer, value.Purpose);
-            if (value.ExpiresAfter is not null) { writer.WritePropertyName(s_ExpiresAfter); if (value.ExpiresAfter is null) { writer.WriteNullValue(); } else { global::OpenAI.Batches.FileExpirationAfter.JsonConverter.WriteValue(writer, value.ExpiresAfter); } }
+            writer.WritePropertyName(s_names[0]); writer.WriteStringValue(value.File.FileName);
+            writer.WritePropertyName(s_names[1]); global::OpenAI.Batches.CreateFileRequestPurpose.JsonConverter.WriteValue(writer, value.Purpose);
+            if (value.ExpiresAfter is not null) { writer.WritePropertyName(s_names[2]); global::OpenAI.Batches.FileExpirationAfter.JsonConverter.WriteValue(writer, value.ExpiresAfter); }
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

@@ -29,9 +29,7 @@ public sealed partial record DeleteFileResponse
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.DeleteFileResponse>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Object = global::System.Text.Json.JsonEncodedText.Encode("object");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Deleted = global::System.Text.Json.JsonEncodedText.Encode("deleted");
+        private static readonly global::BatchGen.JsonPropertyNames s_names = new("id", "object", "deleted");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.DeleteFileResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -48,39 +46,33 @@ public sealed partial record DeleteFileResponse
             string? p_Id = default;
             string? p_Object = default;
             bool? p_Deleted = default;
-            string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
+            var index = -1;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
-                    var unknownName = index < 0 ? reader.GetString() : null;
+                    index = s_names.IndexOf(ref reader);
+                    if (index < 0)
+                    {
+                        var unknownName = reader.GetString()!;
+                        reader.Read();
+                        (unknownProperties ??= new()).Add(unknownName, ref reader);
+                        continue;
+                    }
                     reader.Read();
                     switch (index)
                     {
-                        case 0:
-                            property = "id";
-                            p_Id = global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 1:
-                            property = "object";
-                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 2:
-                            property = "deleted";
-                            p_Deleted = global::BatchGen.JsonRead.Boolean(ref reader);
-                            break;
-                        default:
-                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
-                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
-                            break;
+                        case 0: p_Id = global::BatchGen.JsonRead.String(ref reader); break;
+                        case 1: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 2: p_Deleted = global::BatchGen.JsonRead.Boolean(ref reader); break;
                     }
+                    index = -1;
                 }
             }
-            catch (global::System.Text.Json.JsonException ex) when (property is not null)
+            catch (global::System.Text.Json.JsonException ex) when (index >= 0)
             {
-                throw global::BatchGen.JsonRead.AtProperty(ex, "DeleteFileResponse", property);
+                throw global::BatchGen.JsonRead.AtProperty(ex, "DeleteFileResponse", s_names.NameAt(index));
             }
 
             if (p_Id is null) global::BatchGen.JsonReadContext.MissingRequired("DeleteFileResponse", "id");
@@ -94,33 +86,14 @@ public sealed partial record DeleteFileResponse
             };
         }
 
-        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 0;
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8)) return 1;
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "deleted"u8)) return 2;
-                    break;
-            }
-            return -1;
-        }
-
         /// <summary>Writes one <see cref="DeleteFileResponse"/>. Optional properties that are null are left out.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.DeleteFileResponse value)
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Id); writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(s_Object); writer.WriteStringValue(value.Object);
-            writer.WritePropertyName(s_Deleted); writer.WriteBooleanValue(value.Deleted);
+            writer.WritePropertyName(s_names[0]); writer.WriteStringValue(value.Id);
+            writer.WritePropertyName(s_names[1]); writer.WriteStringValue(value.Object);
+            writer.WritePropertyName(s_names[2]); writer.WriteBooleanValue(value.Deleted);
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

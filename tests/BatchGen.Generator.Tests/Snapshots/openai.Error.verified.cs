@@ -32,10 +32,7 @@ public sealed partial record Error
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.Error>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Message = global::System.Text.Json.JsonEncodedText.Encode("message");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Param = global::System.Text.Json.JsonEncodedText.Encode("param");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Type = global::System.Text.Json.JsonEncodedText.Encode("type");
+        private static readonly global::BatchGen.JsonPropertyNames s_names = new("code", "message", "param", "type");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.Error Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -53,43 +50,34 @@ public sealed partial record Error
             string? p_Message = default;
             string? p_Param = default;
             string? p_Type = default;
-            string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
+            var index = -1;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
-                    var unknownName = index < 0 ? reader.GetString() : null;
+                    index = s_names.IndexOf(ref reader);
+                    if (index < 0)
+                    {
+                        var unknownName = reader.GetString()!;
+                        reader.Read();
+                        (unknownProperties ??= new()).Add(unknownName, ref reader);
+                        continue;
+                    }
                     reader.Read();
                     switch (index)
                     {
-                        case 0:
-                            property = "code";
-                            p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 1:
-                            property = "message";
-                            p_Message = global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 2:
-                            property = "param";
-                            p_Param = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 3:
-                            property = "type";
-                            p_Type = global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        default:
-                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
-                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
-                            break;
+                        case 0: p_Code = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 1: p_Message = global::BatchGen.JsonRead.String(ref reader); break;
+                        case 2: p_Param = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 3: p_Type = global::BatchGen.JsonRead.String(ref reader); break;
                     }
+                    index = -1;
                 }
             }
-            catch (global::System.Text.Json.JsonException ex) when (property is not null)
+            catch (global::System.Text.Json.JsonException ex) when (index >= 0)
             {
-                throw global::BatchGen.JsonRead.AtProperty(ex, "Error", property);
+                throw global::BatchGen.JsonRead.AtProperty(ex, "Error", s_names.NameAt(index));
             }
 
             if (p_Message is null) global::BatchGen.JsonReadContext.MissingRequired("Error", "message");
@@ -104,35 +92,15 @@ public sealed partial record Error
             };
         }
 
-        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "code"u8)) return 0;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "type"u8)) return 3;
-                    break;
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "param"u8)) return 2;
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "message"u8)) return 1;
-                    break;
-            }
-            return -1;
-        }
-
         /// <summary>Writes one <see cref="Error"/>. Optional properties that are null are left out.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.Error value)
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Code); if (value.Code is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.Code); }
-            writer.WritePropertyName(s_Message); writer.WriteStringValue(value.Message);
-            writer.WritePropertyName(s_Param); if (value.Param is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.Param); }
-            writer.WritePropertyName(s_Type); writer.WriteStringValue(value.Type);
+            writer.WritePropertyName(s_names[0]); if (value.Code is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.Code); }
+            writer.WritePropertyName(s_names[1]); writer.WriteStringValue(value.Message);
+            writer.WritePropertyName(s_names[2]); if (value.Param is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.Param); }
+            writer.WritePropertyName(s_names[3]); writer.WriteStringValue(value.Type);
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

@@ -23,7 +23,7 @@ public sealed partial record ErrorResponse
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.ErrorResponse>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Error = global::System.Text.Json.JsonEncodedText.Encode("error");
+        private static readonly global::BatchGen.JsonPropertyNames s_names = new("error");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -38,31 +38,31 @@ public sealed partial record ErrorResponse
         {
             global::BatchGen.JsonRead.StartObject(ref reader, "ErrorResponse");
             global::OpenAI.Batches.Error? p_Error = default;
-            string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
+            var index = -1;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
-                    var unknownName = index < 0 ? reader.GetString() : null;
+                    index = s_names.IndexOf(ref reader);
+                    if (index < 0)
+                    {
+                        var unknownName = reader.GetString()!;
+                        reader.Read();
+                        (unknownProperties ??= new()).Add(unknownName, ref reader);
+                        continue;
+                    }
                     reader.Read();
                     switch (index)
                     {
-                        case 0:
-                            property = "error";
-                            p_Error = global::OpenAI.Batches.Error.JsonConverter.ReadValue(ref reader);
-                            break;
-                        default:
-                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
-                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
-                            break;
+                        case 0: p_Error = global::OpenAI.Batches.Error.JsonConverter.ReadValue(ref reader); break;
                     }
+                    index = -1;
                 }
             }
-            catch (global::System.Text.Json.JsonException ex) when (property is not null)
+            catch (global::System.Text.Json.JsonException ex) when (index >= 0)
             {
-                throw global::BatchGen.JsonRead.AtProperty(ex, "ErrorResponse", property);
+                throw global::BatchGen.JsonRead.AtProperty(ex, "ErrorResponse", s_names.NameAt(index));
             }
 
             if (p_Error is null) global::BatchGen.JsonReadContext.MissingRequired("ErrorResponse", "error");
@@ -73,25 +73,12 @@ public sealed partial record ErrorResponse
             };
         }
 
-        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "error"u8)) return 0;
-                    break;
-            }
-            return -1;
-        }
-
         /// <summary>Writes one <see cref="ErrorResponse"/>. Optional properties that are null are left out.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.ErrorResponse value)
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Error); global::OpenAI.Batches.Error.JsonConverter.WriteValue(writer, value.Error);
+            writer.WritePropertyName(s_names[0]); global::OpenAI.Batches.Error.JsonConverter.WriteValue(writer, value.Error);
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

@@ -35,11 +35,7 @@ public sealed partial record ListBatchesResponse
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.ListBatchesResponse>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Data = global::System.Text.Json.JsonEncodedText.Encode("data");
-        private static readonly global::System.Text.Json.JsonEncodedText s_FirstId = global::System.Text.Json.JsonEncodedText.Encode("first_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_LastId = global::System.Text.Json.JsonEncodedText.Encode("last_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_HasMore = global::System.Text.Json.JsonEncodedText.Encode("has_more");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Object = global::System.Text.Json.JsonEncodedText.Encode("object");
+        private static readonly global::BatchGen.JsonPropertyNames s_names = new("data", "first_id", "last_id", "has_more", "object");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.ListBatchesResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -58,47 +54,35 @@ public sealed partial record ListBatchesResponse
             string? p_LastId = default;
             bool? p_HasMore = default;
             string? p_Object = default;
-            string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
+            var index = -1;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
-                    var unknownName = index < 0 ? reader.GetString() : null;
+                    index = s_names.IndexOf(ref reader);
+                    if (index < 0)
+                    {
+                        var unknownName = reader.GetString()!;
+                        reader.Read();
+                        (unknownProperties ??= new()).Add(unknownName, ref reader);
+                        continue;
+                    }
                     reader.Read();
                     switch (index)
                     {
-                        case 0:
-                            property = "data";
-                            p_Data = global::BatchGen.JsonRead.List<global::OpenAI.Batches.Batch>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.Batch.JsonConverter.ReadValue(ref r1));
-                            break;
-                        case 1:
-                            property = "first_id";
-                            p_FirstId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 2:
-                            property = "last_id";
-                            p_LastId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 3:
-                            property = "has_more";
-                            p_HasMore = global::BatchGen.JsonRead.Boolean(ref reader);
-                            break;
-                        case 4:
-                            property = "object";
-                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        default:
-                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
-                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
-                            break;
+                        case 0: p_Data = global::BatchGen.JsonRead.List<global::OpenAI.Batches.Batch>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.Batch.JsonConverter.ReadValue(ref r1)); break;
+                        case 1: p_FirstId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 2: p_LastId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 3: p_HasMore = global::BatchGen.JsonRead.Boolean(ref reader); break;
+                        case 4: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                     }
+                    index = -1;
                 }
             }
-            catch (global::System.Text.Json.JsonException ex) when (property is not null)
+            catch (global::System.Text.Json.JsonException ex) when (index >= 0)
             {
-                throw global::BatchGen.JsonRead.AtProperty(ex, "ListBatchesResponse", property);
+                throw global::BatchGen.JsonRead.AtProperty(ex, "ListBatchesResponse", s_names.NameAt(index));
             }
 
             if (p_Data is null) global::BatchGen.JsonReadContext.MissingRequired("ListBatchesResponse", "data");
@@ -114,39 +98,16 @@ public sealed partial record ListBatchesResponse
             };
         }
 
-        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8)) return 0;
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8)) return 4;
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "last_id"u8)) return 2;
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "first_id"u8)) return 1;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "has_more"u8)) return 3;
-                    break;
-            }
-            return -1;
-        }
-
         /// <summary>Writes one <see cref="ListBatchesResponse"/>. Optional properties that are null are left out.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.ListBatchesResponse value)
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Data); global::BatchGen.JsonWrite.List<global::OpenAI.Batches.Batch>(writer, value.Data, static (global::System.Text.Json.Utf8JsonWriter w1, global::OpenAI.Batches.Batch v1) => { global::OpenAI.Batches.Batch.JsonConverter.WriteValue(w1, v1); });
-            if (value.FirstId is not null) { writer.WritePropertyName(s_FirstId); if (value.FirstId is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.FirstId); } }
-            if (value.LastId is not null) { writer.WritePropertyName(s_LastId); if (value.LastId is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.LastId); } }
-            writer.WritePropertyName(s_HasMore); writer.WriteBooleanValue(value.HasMore);
-            writer.WritePropertyName(s_Object); writer.WriteStringValue(value.Object);
+            writer.WritePropertyName(s_names[0]); global::BatchGen.JsonWrite.List<global::OpenAI.Batches.Batch>(writer, value.Data, static (global::System.Text.Json.Utf8JsonWriter w1, global::OpenAI.Batches.Batch v1) => { global::OpenAI.Batches.Batch.JsonConverter.WriteValue(w1, v1); });
+            if (value.FirstId is not null) { writer.WritePropertyName(s_names[1]); writer.WriteStringValue(value.FirstId); }
+            if (value.LastId is not null) { writer.WritePropertyName(s_names[2]); writer.WriteStringValue(value.LastId); }
+            writer.WritePropertyName(s_names[3]); writer.WriteBooleanValue(value.HasMore);
+            writer.WritePropertyName(s_names[4]); writer.WriteStringValue(value.Object);
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

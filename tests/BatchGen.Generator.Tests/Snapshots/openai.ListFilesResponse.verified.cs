@@ -35,11 +35,7 @@ public sealed partial record ListFilesResponse
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.ListFilesResponse>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Object = global::System.Text.Json.JsonEncodedText.Encode("object");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Data = global::System.Text.Json.JsonEncodedText.Encode("data");
-        private static readonly global::System.Text.Json.JsonEncodedText s_FirstId = global::System.Text.Json.JsonEncodedText.Encode("first_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_LastId = global::System.Text.Json.JsonEncodedText.Encode("last_id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_HasMore = global::System.Text.Json.JsonEncodedText.Encode("has_more");
+        private static readonly global::BatchGen.JsonPropertyNames s_names = new("object", "data", "first_id", "last_id", "has_more");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.ListFilesResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -58,47 +54,35 @@ public sealed partial record ListFilesResponse
             string? p_FirstId = default;
             string? p_LastId = default;
             bool? p_HasMore = default;
-            string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
+            var index = -1;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
-                    var unknownName = index < 0 ? reader.GetString() : null;
+                    index = s_names.IndexOf(ref reader);
+                    if (index < 0)
+                    {
+                        var unknownName = reader.GetString()!;
+                        reader.Read();
+                        (unknownProperties ??= new()).Add(unknownName, ref reader);
+                        continue;
+                    }
                     reader.Read();
                     switch (index)
                     {
-                        case 0:
-                            property = "object";
-                            p_Object = global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 1:
-                            property = "data";
-                            p_Data = global::BatchGen.JsonRead.List<global::OpenAI.Batches.OpenAIFile>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.OpenAIFile.JsonConverter.ReadValue(ref r1));
-                            break;
-                        case 2:
-                            property = "first_id";
-                            p_FirstId = global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 3:
-                            property = "last_id";
-                            p_LastId = global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 4:
-                            property = "has_more";
-                            p_HasMore = global::BatchGen.JsonRead.Boolean(ref reader);
-                            break;
-                        default:
-                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
-                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
-                            break;
+                        case 0: p_Object = global::BatchGen.JsonRead.String(ref reader); break;
+                        case 1: p_Data = global::BatchGen.JsonRead.List<global::OpenAI.Batches.OpenAIFile>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.OpenAIFile.JsonConverter.ReadValue(ref r1)); break;
+                        case 2: p_FirstId = global::BatchGen.JsonRead.String(ref reader); break;
+                        case 3: p_LastId = global::BatchGen.JsonRead.String(ref reader); break;
+                        case 4: p_HasMore = global::BatchGen.JsonRead.Boolean(ref reader); break;
                     }
+                    index = -1;
                 }
             }
-            catch (global::System.Text.Json.JsonException ex) when (property is not null)
+            catch (global::System.Text.Json.JsonException ex) when (index >= 0)
             {
-                throw global::BatchGen.JsonRead.AtProperty(ex, "ListFilesResponse", property);
+                throw global::BatchGen.JsonRead.AtProperty(ex, "ListFilesResponse", s_names.NameAt(index));
             }
 
             if (p_Object is null) global::BatchGen.JsonReadContext.MissingRequired("ListFilesResponse", "object");
@@ -117,39 +101,16 @@ public sealed partial record ListFilesResponse
             };
         }
 
-        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "data"u8)) return 1;
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8)) return 0;
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "last_id"u8)) return 3;
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "first_id"u8)) return 2;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "has_more"u8)) return 4;
-                    break;
-            }
-            return -1;
-        }
-
         /// <summary>Writes one <see cref="ListFilesResponse"/>. Optional properties that are null are left out.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.ListFilesResponse value)
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Object); writer.WriteStringValue(value.Object);
-            writer.WritePropertyName(s_Data); global::BatchGen.JsonWrite.List<global::OpenAI.Batches.OpenAIFile>(writer, value.Data, static (global::System.Text.Json.Utf8JsonWriter w1, global::OpenAI.Batches.OpenAIFile v1) => { global::OpenAI.Batches.OpenAIFile.JsonConverter.WriteValue(w1, v1); });
-            writer.WritePropertyName(s_FirstId); writer.WriteStringValue(value.FirstId);
-            writer.WritePropertyName(s_LastId); writer.WriteStringValue(value.LastId);
-            writer.WritePropertyName(s_HasMore); writer.WriteBooleanValue(value.HasMore);
+            writer.WritePropertyName(s_names[0]); writer.WriteStringValue(value.Object);
+            writer.WritePropertyName(s_names[1]); global::BatchGen.JsonWrite.List<global::OpenAI.Batches.OpenAIFile>(writer, value.Data, static (global::System.Text.Json.Utf8JsonWriter w1, global::OpenAI.Batches.OpenAIFile v1) => { global::OpenAI.Batches.OpenAIFile.JsonConverter.WriteValue(w1, v1); });
+            writer.WritePropertyName(s_names[2]); writer.WriteStringValue(value.FirstId);
+            writer.WritePropertyName(s_names[3]); writer.WriteStringValue(value.LastId);
+            writer.WritePropertyName(s_names[4]); writer.WriteBooleanValue(value.HasMore);
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

@@ -64,15 +64,7 @@ public sealed partial record OpenAIFile
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.OpenAIFile>
     {
-        private static readonly global::System.Text.Json.JsonEncodedText s_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Bytes = global::System.Text.Json.JsonEncodedText.Encode("bytes");
-        private static readonly global::System.Text.Json.JsonEncodedText s_CreatedAt = global::System.Text.Json.JsonEncodedText.Encode("created_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_ExpiresAt = global::System.Text.Json.JsonEncodedText.Encode("expires_at");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Filename = global::System.Text.Json.JsonEncodedText.Encode("filename");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Object = global::System.Text.Json.JsonEncodedText.Encode("object");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Purpose = global::System.Text.Json.JsonEncodedText.Encode("purpose");
-        private static readonly global::System.Text.Json.JsonEncodedText s_Status = global::System.Text.Json.JsonEncodedText.Encode("status");
-        private static readonly global::System.Text.Json.JsonEncodedText s_StatusDetails = global::System.Text.Json.JsonEncodedText.Encode("status_details");
+        private static readonly global::BatchGen.JsonPropertyNames s_names = new("id", "bytes", "created_at", "expires_at", "filename", "object", "purpose", "status", "status_details");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.OpenAIFile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
@@ -95,63 +87,39 @@ public sealed partial record OpenAIFile
             global::OpenAI.Batches.OpenAIFilePurpose? p_Purpose = default;
             global::OpenAI.Batches.OpenAIFileStatus? p_Status = default;
             string? p_StatusDetails = default;
-            string? property = null;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
+            var index = -1;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    var index = reader.ValueIsEscaped || reader.HasValueSequence ? PropertyIndex(reader.GetString()!) : PropertyIndex(reader.ValueSpan);
-                    var unknownName = index < 0 ? reader.GetString() : null;
+                    index = s_names.IndexOf(ref reader);
+                    if (index < 0)
+                    {
+                        var unknownName = reader.GetString()!;
+                        reader.Read();
+                        (unknownProperties ??= new()).Add(unknownName, ref reader);
+                        continue;
+                    }
                     reader.Read();
                     switch (index)
                     {
-                        case 0:
-                            property = "id";
-                            p_Id = global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 1:
-                            property = "bytes";
-                            p_Bytes = global::BatchGen.JsonRead.Int64(ref reader);
-                            break;
-                        case 2:
-                            property = "created_at";
-                            p_CreatedAt = global::BatchGen.JsonRead.UnixTime(ref reader);
-                            break;
-                        case 3:
-                            property = "expires_at";
-                            p_ExpiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader);
-                            break;
-                        case 4:
-                            property = "filename";
-                            p_Filename = global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 5:
-                            property = "object";
-                            p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        case 6:
-                            property = "purpose";
-                            p_Purpose = global::OpenAI.Batches.OpenAIFilePurpose.JsonConverter.ReadValue(ref reader);
-                            break;
-                        case 7:
-                            property = "status";
-                            p_Status = global::OpenAI.Batches.OpenAIFileStatus.JsonConverter.ReadValue(ref reader);
-                            break;
-                        case 8:
-                            property = "status_details";
-                            p_StatusDetails = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader);
-                            break;
-                        default:
-                            // Properties this version of the spec does not know are kept, so a newer server's survive a round trip.
-                            (unknownProperties ??= new()).Add(unknownName!, ref reader);
-                            break;
+                        case 0: p_Id = global::BatchGen.JsonRead.String(ref reader); break;
+                        case 1: p_Bytes = global::BatchGen.JsonRead.Int64(ref reader); break;
+                        case 2: p_CreatedAt = global::BatchGen.JsonRead.UnixTime(ref reader); break;
+                        case 3: p_ExpiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader); break;
+                        case 4: p_Filename = global::BatchGen.JsonRead.String(ref reader); break;
+                        case 5: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 6: p_Purpose = global::OpenAI.Batches.OpenAIFilePurpose.JsonConverter.ReadValue(ref reader); break;
+                        case 7: p_Status = global::OpenAI.Batches.OpenAIFileStatus.JsonConverter.ReadValue(ref reader); break;
+                        case 8: p_StatusDetails = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                     }
+                    index = -1;
                 }
             }
-            catch (global::System.Text.Json.JsonException ex) when (property is not null)
+            catch (global::System.Text.Json.JsonException ex) when (index >= 0)
             {
-                throw global::BatchGen.JsonRead.AtProperty(ex, "OpenAIFile", property);
+                throw global::BatchGen.JsonRead.AtProperty(ex, "OpenAIFile", s_names.NameAt(index));
             }
 
             if (p_Id is null) global::BatchGen.JsonReadContext.MissingRequired("OpenAIFile", "id");
@@ -175,53 +143,20 @@ public sealed partial record OpenAIFile
             };
         }
 
-        private static int PropertyIndex(string name) => PropertyIndex(global::System.Text.Encoding.UTF8.GetBytes(name));
-
-        private static int PropertyIndex(global::System.ReadOnlySpan<byte> name)
-        {
-            switch (name.Length)
-            {
-                case 2:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "id"u8)) return 0;
-                    break;
-                case 5:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "bytes"u8)) return 1;
-                    break;
-                case 6:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "object"u8)) return 5;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "status"u8)) return 7;
-                    break;
-                case 7:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "purpose"u8)) return 6;
-                    break;
-                case 8:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "filename"u8)) return 4;
-                    break;
-                case 10:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "created_at"u8)) return 2;
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "expires_at"u8)) return 3;
-                    break;
-                case 14:
-                    if (global::System.MemoryExtensions.SequenceEqual(name, "status_details"u8)) return 8;
-                    break;
-            }
-            return -1;
-        }
-
         /// <summary>Writes one <see cref="OpenAIFile"/>. Optional properties that are null are left out.</summary>
         public static void WriteValue(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.OpenAIFile value)
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_Id); writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(s_Bytes); writer.WriteNumberValue(value.Bytes);
-            writer.WritePropertyName(s_CreatedAt); writer.WriteNumberValue(value.CreatedAt.ToUnixTimeSeconds());
-            if (value.ExpiresAt is not null) { writer.WritePropertyName(s_ExpiresAt); if (value.ExpiresAt is null) { writer.WriteNullValue(); } else { writer.WriteNumberValue(value.ExpiresAt.Value.ToUnixTimeSeconds()); } }
-            writer.WritePropertyName(s_Filename); writer.WriteStringValue(value.Filename);
-            writer.WritePropertyName(s_Object); writer.WriteStringValue(value.Object);
-            writer.WritePropertyName(s_Purpose); global::OpenAI.Batches.OpenAIFilePurpose.JsonConverter.WriteValue(writer, value.Purpose);
-            writer.WritePropertyName(s_Status); global::OpenAI.Batches.OpenAIFileStatus.JsonConverter.WriteValue(writer, value.Status);
-            if (value.StatusDetails is not null) { writer.WritePropertyName(s_StatusDetails); if (value.StatusDetails is null) { writer.WriteNullValue(); } else { writer.WriteStringValue(value.StatusDetails); } }
+            writer.WritePropertyName(s_names[0]); writer.WriteStringValue(value.Id);
+            writer.WritePropertyName(s_names[1]); writer.WriteNumberValue(value.Bytes);
+            writer.WritePropertyName(s_names[2]); writer.WriteNumberValue(value.CreatedAt.ToUnixTimeSeconds());
+            if (value.ExpiresAt is not null) { writer.WritePropertyName(s_names[3]); writer.WriteNumberValue(value.ExpiresAt.Value.ToUnixTimeSeconds()); }
+            writer.WritePropertyName(s_names[4]); writer.WriteStringValue(value.Filename);
+            writer.WritePropertyName(s_names[5]); writer.WriteStringValue(value.Object);
+            writer.WritePropertyName(s_names[6]); global::OpenAI.Batches.OpenAIFilePurpose.JsonConverter.WriteValue(writer, value.Purpose);
+            writer.WritePropertyName(s_names[7]); global::OpenAI.Batches.OpenAIFileStatus.JsonConverter.WriteValue(writer, value.Status);
+            if (value.StatusDetails is not null) { writer.WritePropertyName(s_names[8]); writer.WriteStringValue(value.StatusDetails); }
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

@@ -1,0 +1,102 @@
+using System;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Xunit;
+
+namespace BatchGen.Runtime.Tests;
+
+public sealed class JsonPropertyNamesTests
+{
+    private static readonly JsonPropertyNames s_names = new("id", "object", "status", "error_file_id", "größe", "");
+
+    [Theory]
+    [InlineData("{\"id\":1}", 0)]
+    [InlineData("{\"object\":1}", 1)]
+    [InlineData("{\"status\":1}", 2)]
+    [InlineData("{\"error_file_id\":1}", 3)]
+    [InlineData("{\"größe\":1}", 4)]
+    [InlineData("{\"\":1}", 5)]
+    [InlineData("{\"\\u0069d\":1}", 0)] // escaped: "id"
+    [InlineData("{\"st\\u0061tus\":1}", 2)]
+    [InlineData("{\"gr\\u00f6\\u00dfe\":1}", 4)]
+    [InlineData("{\"ID\":1}", -1)] // names are case-sensitive
+    [InlineData("{\"idx\":1}", -1)] // a length no bucket ends at
+    [InlineData("{\"objekt\":1}", -1)] // same length as a name, different bytes
+    [InlineData("{\"a_name_much_longer_than_any_listed\":1}", -1)]
+    public void Finds_the_property_the_reader_is_on(string json, int expected)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        reader.Read();
+        Assert.Equal(expected, s_names.IndexOf(ref reader));
+        Assert.Equal(JsonTokenType.PropertyName, reader.TokenType); // the reader did not move
+    }
+
+    [Fact]
+    public void Finds_a_name_split_across_buffers()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\"error_file_id\":1}");
+        var first = new Segment(bytes.AsMemory(0, 8));
+        var last = first.Append(bytes.AsMemory(8));
+        var reader = new Utf8JsonReader(new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
+        reader.Read();
+        reader.Read();
+        Assert.True(reader.HasValueSequence);
+        Assert.Equal(3, s_names.IndexOf(ref reader));
+    }
+
+    [Fact]
+    public void Gives_the_encoded_name_for_writing_and_the_spec_name_for_errors()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(s_names[3]);
+            writer.WriteNumberValue(1);
+            writer.WritePropertyName(s_names[4]);
+            writer.WriteNumberValue(2);
+            writer.WriteEndObject();
+        }
+
+        Assert.Equal("{\"error_file_id\":1,\"gr\\u00F6\\u00DFe\":2}", Encoding.UTF8.GetString(buffer.WrittenSpan));
+        Assert.Equal("error_file_id", s_names.NameAt(3));
+        Assert.Equal(6, s_names.Count);
+    }
+
+    [Fact]
+    public void Refuses_a_reader_not_on_a_property_name()
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("{\"id\":1}"));
+            reader.Read();
+            s_names.IndexOf(ref reader);
+        });
+        Assert.Contains("StartObject", ex.Message);
+    }
+
+    [Fact]
+    public void Refuses_missing_names()
+    {
+        Assert.Throws<ArgumentNullException>(() => new JsonPropertyNames(null!));
+        Assert.Throws<ArgumentException>(() => new JsonPropertyNames("id", null!));
+    }
+
+    [Fact]
+    public void An_empty_list_finds_nothing()
+        => Assert.Equal(-1, new JsonPropertyNames().IndexOf("id"u8));
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory) => Memory = memory;
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory) { RunningIndex = RunningIndex + Memory.Length };
+            Next = next;
+            return next;
+        }
+    }
+}
