@@ -165,9 +165,6 @@ internal static class EmitHelpers
         return builder.Append('"').ToString();
     }
 
-    /// <summary>A UTF-8 string literal (<c>"id"u8</c>) for matching property names without allocating.</summary>
-    public static string Utf8Literal(string value) => StringLiteral(value) + "u8";
-
     /// <summary>
     /// Text for one line of a doc comment: XML-escaped, and line breaks and other control
     /// characters turned into spaces (a raw newline would end the comment; a control character

@@ -91,58 +91,41 @@ internal static class EnumTypeEmitter
                 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
                 public sealed class {{GeneratedNames.JsonConverter}} : {{Json}}.Serialization.JsonConverter<{{fullName}}>
                 {
-                    /// <inheritdoc/>
-                    public override {{fullName}} Read(ref {{Json}}.Utf8JsonReader reader, global::System.Type typeToConvert, {{Json}}.JsonSerializerOptions options)
-                        => ReadValue(ref reader);
-
-                    /// <inheritdoc/>
-                    public override void Write({{Json}}.Utf8JsonWriter writer, {{fullName}} value, {{Json}}.JsonSerializerOptions options)
-                        => WriteValue(writer, value);
-
-                    /// <summary>Reads a wire string; known values reuse their static instance instead of allocating.</summary>
-                    public static {{fullName}} ReadValue(ref {{Json}}.Utf8JsonReader reader)
-                    {
-                        {{Runtime}}.JsonRead.ExpectString(ref reader, "{{name}}");
                 """);
-            writer.Indentation += 2;
+            writer.Indentation += 1;
             if (type.Members.Count > 0)
             {
-                // Known values by UTF-8 length first, then the few of that length (escaped text takes the slow path).
-                writer.WriteLine("if (!reader.ValueIsEscaped && !reader.HasValueSequence)");
-                writer.WriteLine("{");
-                writer.Indentation++;
-                writer.WriteLine("var span = reader.ValueSpan;");
-                writer.WriteLine("switch (span.Length)");
-                writer.WriteLine("{");
-                writer.Indentation++;
-                foreach (var group in type.Members.GroupBy(m => System.Text.Encoding.UTF8.GetByteCount(m.Value)).OrderBy(g => g.Key))
+                var values = string.Join(", ", type.Members.Select(m => StringLiteral(m.Value)));
+                writer.WriteLine($"private static readonly {Runtime}.JsonNames {GeneratedNames.NamesField} = new({values});");
+                writer.WriteLine();
+            }
+
+            writer.WriteLine($$"""
+                /// <inheritdoc/>
+                public override {{fullName}} Read(ref {{Json}}.Utf8JsonReader reader, global::System.Type typeToConvert, {{Json}}.JsonSerializerOptions options)
+                    => ReadValue(ref reader);
+
+                /// <inheritdoc/>
+                public override void Write({{Json}}.Utf8JsonWriter writer, {{fullName}} value, {{Json}}.JsonSerializerOptions options)
+                    => WriteValue(writer, value);
+
+                /// <summary>Reads a wire string; known values reuse their static instance instead of allocating.</summary>
+                public static {{fullName}} ReadValue(ref {{Json}}.Utf8JsonReader reader)
                 {
-                    writer.WriteLine($"case {group.Key.ToString(System.Globalization.CultureInfo.InvariantCulture)}:");
-                    writer.Indentation++;
-                    foreach (var member in group)
+                    {{Runtime}}.JsonRead.ExpectString(ref reader, "{{name}}");
+                """);
+            writer.Indentation++;
+            if (type.Members.Count > 0)
+            {
+                using (writer.OpenBlock($"switch ({GeneratedNames.NamesField}.IndexOf(ref reader))"))
+                {
+                    for (var i = 0; i < type.Members.Count; i++)
                     {
                         // Qualified: a value named like a member of JsonConverter<T> ("Type") would bind to that instead.
-                        writer.WriteLine($"if (global::System.MemoryExtensions.SequenceEqual(span, {Utf8Literal(member.Value)})) return {fullName}.{member.Name};");
+                        writer.WriteLine($"case {i.ToString(System.Globalization.CultureInfo.InvariantCulture)}: return {fullName}.{type.Members[i].Name};");
                     }
-
-                    writer.WriteLine("break;");
-                    writer.Indentation--;
                 }
 
-                writer.Indentation--;
-                writer.WriteLine("}");
-                writer.Indentation--;
-                writer.WriteLine("}");
-                writer.WriteLine("else");
-                writer.WriteLine("{");
-                writer.Indentation++;
-                foreach (var member in type.Members)
-                {
-                    writer.WriteLine($"if (reader.ValueTextEquals({Utf8Literal(member.Value)})) return {fullName}.{member.Name};");
-                }
-
-                writer.Indentation--;
-                writer.WriteLine("}");
                 writer.WriteLine();
             }
 

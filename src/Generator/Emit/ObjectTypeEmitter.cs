@@ -109,7 +109,7 @@ internal static class ObjectTypeEmitter
             if (type.Properties.Count > 0)
             {
                 var names = string.Join(", ", type.Properties.Select(p => StringLiteral(p.JsonName)));
-                writer.WriteLine($"private static readonly {Runtime}.JsonPropertyNames {GeneratedNames.PropertyNamesField} = new({names});");
+                writer.WriteLine($"private static readonly {Runtime}.JsonNames {GeneratedNames.NamesField} = new({names});");
                 writer.WriteLine();
             }
 
@@ -161,7 +161,7 @@ internal static class ObjectTypeEmitter
                 {
                     using (writer.OpenBlock("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)"))
                     {
-                        writer.WriteLine($"index = {GeneratedNames.PropertyNamesField}.IndexOf(ref reader);");
+                        writer.WriteLine($"index = {GeneratedNames.NamesField}.IndexOf(ref reader);");
                         using (writer.OpenBlock("if (index < 0)"))
                         {
                             WriteKeepUnknown(writer);
@@ -185,7 +185,7 @@ internal static class ObjectTypeEmitter
 
                 using (writer.OpenBlock($"catch ({Json}.JsonException ex) when (index >= 0)"))
                 {
-                    writer.WriteLine($"throw {Runtime}.JsonRead.AtProperty(ex, {StringLiteral(type.Name)}, {GeneratedNames.PropertyNamesField}.NameAt(index));");
+                    writer.WriteLine($"throw {Runtime}.JsonRead.AtProperty(ex, {StringLiteral(type.Name)}, {GeneratedNames.NamesField}.NameAt(index));");
                 }
             }
 
@@ -254,7 +254,7 @@ internal static class ObjectTypeEmitter
             {
                 var property = type.Properties[i];
                 var access = "value." + property.Name;
-                var name = $"writer.WritePropertyName({GeneratedNames.PropertyNamesField}[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]);";
+                var name = $"writer.WritePropertyName({GeneratedNames.NamesField}[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]);";
                 if (!property.IsRequired && property.Type.IsNullable)
                 {
                     // Inside the null test the value is present: no second test, and a Nullable<T> is read through .Value.

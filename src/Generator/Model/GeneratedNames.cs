@@ -50,8 +50,8 @@ public static class GeneratedNames
     /// <summary>The record member holding the properties the schema does not list.</summary>
     public const string AdditionalProperties = "AdditionalProperties";
 
-    /// <summary>A converter's <c>JsonPropertyNames</c>: its type's JSON names, for reading, writing and errors.</summary>
-    public const string PropertyNamesField = "s_names";
+    /// <summary>A converter's <c>JsonNames</c>: its type's JSON property names or enum values, for reading, writing and errors.</summary>
+    public const string NamesField = "s_names";
 
     /// <summary>Members every record has, or that BatchGen adds to it (its converter, its unknown properties).</summary>
     public static readonly IReadOnlyCollection<string> ObjectMembers = Set(

@@ -36,7 +36,7 @@ public sealed partial record BatchError
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchError>
     {
-        private static readonly global::BatchGen.JsonPropertyNames s_names = new("code", "message", "param", "line");
+        private static readonly global::BatchGen.JsonNames s_names = new("code", "message", "param", "line");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.BatchError Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)

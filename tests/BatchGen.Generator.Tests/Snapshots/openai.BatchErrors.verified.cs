@@ -27,7 +27,7 @@ public sealed partial record BatchErrors
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchErrors>
     {
-        private static readonly global::BatchGen.JsonPropertyNames s_names = new("object", "data");
+        private static readonly global::BatchGen.JsonNames s_names = new("object", "data");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.BatchErrors Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)

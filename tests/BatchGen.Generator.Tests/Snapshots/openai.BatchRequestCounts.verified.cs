@@ -33,7 +33,7 @@ public sealed partial record BatchRequestCounts
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchRequestCounts>
     {
-        private static readonly global::BatchGen.JsonPropertyNames s_names = new("total", "completed", "failed");
+        private static readonly global::BatchGen.JsonNames s_names = new("total", "completed", "failed");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.BatchRequestCounts Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)

@@ -82,6 +82,8 @@ public readonly partial struct BatchStatus : global::System.IEquatable<global::O
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchStatus>
     {
+        private static readonly global::BatchGen.JsonNames s_names = new("validating", "failed", "in_progress", "finalizing", "completed", "expired", "cancelling", "cancelled");
+
         /// <inheritdoc/>
         public override global::OpenAI.Batches.BatchStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             => ReadValue(ref reader);
@@ -94,41 +96,16 @@ public readonly partial struct BatchStatus : global::System.IEquatable<global::O
         public static global::OpenAI.Batches.BatchStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BatchGen.JsonRead.ExpectString(ref reader, "BatchStatus");
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            switch (s_names.IndexOf(ref reader))
             {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "failed"u8)) return global::OpenAI.Batches.BatchStatus.Failed;
-                        break;
-                    case 7:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "expired"u8)) return global::OpenAI.Batches.BatchStatus.Expired;
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "completed"u8)) return global::OpenAI.Batches.BatchStatus.Completed;
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "cancelled"u8)) return global::OpenAI.Batches.BatchStatus.Cancelled;
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "validating"u8)) return global::OpenAI.Batches.BatchStatus.Validating;
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "finalizing"u8)) return global::OpenAI.Batches.BatchStatus.Finalizing;
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "cancelling"u8)) return global::OpenAI.Batches.BatchStatus.Cancelling;
-                        break;
-                    case 11:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "in_progress"u8)) return global::OpenAI.Batches.BatchStatus.InProgress;
-                        break;
-                }
-            }
-            else
-            {
-                if (reader.ValueTextEquals("validating"u8)) return global::OpenAI.Batches.BatchStatus.Validating;
-                if (reader.ValueTextEquals("failed"u8)) return global::OpenAI.Batches.BatchStatus.Failed;
-                if (reader.ValueTextEquals("in_progress"u8)) return global::OpenAI.Batches.BatchStatus.InProgress;
-                if (reader.ValueTextEquals("finalizing"u8)) return global::OpenAI.Batches.BatchStatus.Finalizing;
-                if (reader.ValueTextEquals("completed"u8)) return global::OpenAI.Batches.BatchStatus.Completed;
-                if (reader.ValueTextEquals("expired"u8)) return global::OpenAI.Batches.BatchStatus.Expired;
-                if (reader.ValueTextEquals("cancelling"u8)) return global::OpenAI.Batches.BatchStatus.Cancelling;
-                if (reader.ValueTextEquals("cancelled"u8)) return global::OpenAI.Batches.BatchStatus.Cancelled;
+                case 0: return global::OpenAI.Batches.BatchStatus.Validating;
+                case 1: return global::OpenAI.Batches.BatchStatus.Failed;
+                case 2: return global::OpenAI.Batches.BatchStatus.InProgress;
+                case 3: return global::OpenAI.Batches.BatchStatus.Finalizing;
+                case 4: return global::OpenAI.Batches.BatchStatus.Completed;
+                case 5: return global::OpenAI.Batches.BatchStatus.Expired;
+                case 6: return global::OpenAI.Batches.BatchStatus.Cancelling;
+                case 7: return global::OpenAI.Batches.BatchStatus.Cancelled;
             }
 
             return new global::OpenAI.Batches.BatchStatus(reader.GetString()!);

@@ -43,7 +43,7 @@ public sealed partial record BatchUsage
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchUsage>
     {
-        private static readonly global::BatchGen.JsonPropertyNames s_names = new("input_tokens", "input_tokens_details", "output_tokens", "output_tokens_details", "total_tokens");
+        private static readonly global::BatchGen.JsonNames s_names = new("input_tokens", "input_tokens_details", "output_tokens", "output_tokens_details", "total_tokens");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.BatchUsage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)

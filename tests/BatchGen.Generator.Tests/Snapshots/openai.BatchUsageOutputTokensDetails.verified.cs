@@ -25,7 +25,7 @@ public sealed partial record BatchUsageOutputTokensDetails
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchUsageOutputTokensDetails>
     {
-        private static readonly global::BatchGen.JsonPropertyNames s_names = new("reasoning_tokens");
+        private static readonly global::BatchGen.JsonNames s_names = new("reasoning_tokens");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.BatchUsageOutputTokensDetails Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)

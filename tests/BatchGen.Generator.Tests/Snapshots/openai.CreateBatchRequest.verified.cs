@@ -44,7 +44,7 @@ public sealed partial record CreateBatchRequest
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.CreateBatchRequest>
     {
-        private static readonly global::BatchGen.JsonPropertyNames s_names = new("input_file_id", "endpoint", "completion_window", "metadata", "output_expires_after");
+        private static readonly global::BatchGen.JsonNames s_names = new("input_file_id", "endpoint", "completion_window", "metadata", "output_expires_after");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.CreateBatchRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)

@@ -82,6 +82,8 @@ public readonly partial struct CreateBatchRequestEndpoint : global::System.IEqua
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.CreateBatchRequestEndpoint>
     {
+        private static readonly global::BatchGen.JsonNames s_names = new("/v1/responses", "/v1/chat/completions", "/v1/embeddings", "/v1/completions", "/v1/moderations", "/v1/images/generations", "/v1/images/edits", "/v1/videos");
+
         /// <inheritdoc/>
         public override global::OpenAI.Batches.CreateBatchRequestEndpoint Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             => ReadValue(ref reader);
@@ -94,45 +96,16 @@ public readonly partial struct CreateBatchRequestEndpoint : global::System.IEqua
         public static global::OpenAI.Batches.CreateBatchRequestEndpoint ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BatchGen.JsonRead.ExpectString(ref reader, "CreateBatchRequestEndpoint");
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            switch (s_names.IndexOf(ref reader))
             {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/videos"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Videos;
-                        break;
-                    case 13:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/responses"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Responses;
-                        break;
-                    case 14:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/embeddings"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Embeddings;
-                        break;
-                    case 15:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/completions"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Completions;
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/moderations"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Moderations;
-                        break;
-                    case 16:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/images/edits"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ImagesEdits;
-                        break;
-                    case 20:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/chat/completions"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ChatCompletions;
-                        break;
-                    case 22:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "/v1/images/generations"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ImagesGenerations;
-                        break;
-                }
-            }
-            else
-            {
-                if (reader.ValueTextEquals("/v1/responses"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Responses;
-                if (reader.ValueTextEquals("/v1/chat/completions"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ChatCompletions;
-                if (reader.ValueTextEquals("/v1/embeddings"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Embeddings;
-                if (reader.ValueTextEquals("/v1/completions"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Completions;
-                if (reader.ValueTextEquals("/v1/moderations"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Moderations;
-                if (reader.ValueTextEquals("/v1/images/generations"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ImagesGenerations;
-                if (reader.ValueTextEquals("/v1/images/edits"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ImagesEdits;
-                if (reader.ValueTextEquals("/v1/videos"u8)) return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Videos;
+                case 0: return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Responses;
+                case 1: return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ChatCompletions;
+                case 2: return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Embeddings;
+                case 3: return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Completions;
+                case 4: return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Moderations;
+                case 5: return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ImagesGenerations;
+                case 6: return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1ImagesEdits;
+                case 7: return global::OpenAI.Batches.CreateBatchRequestEndpoint.V1Videos;
             }
 
             return new global::OpenAI.Batches.CreateBatchRequestEndpoint(reader.GetString()!);

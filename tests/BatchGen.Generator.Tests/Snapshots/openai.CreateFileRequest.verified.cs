@@ -46,7 +46,7 @@ public sealed partial record CreateFileRequest
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.CreateFileRequest>
     {
-        private static readonly global::BatchGen.JsonPropertyNames s_names = new("file", "purpose", "expires_after");
+        private static readonly global::BatchGen.JsonNames s_names = new("file", "purpose", "expires_after");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.CreateFileRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)

@@ -86,6 +86,8 @@ public readonly partial struct CreateFileRequestPurpose : global::System.IEquata
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.CreateFileRequestPurpose>
     {
+        private static readonly global::BatchGen.JsonNames s_names = new("assistants", "batch", "fine-tune", "vision", "user_data", "evals");
+
         /// <inheritdoc/>
         public override global::OpenAI.Batches.CreateFileRequestPurpose Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             => ReadValue(ref reader);
@@ -98,35 +100,14 @@ public readonly partial struct CreateFileRequestPurpose : global::System.IEquata
         public static global::OpenAI.Batches.CreateFileRequestPurpose ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BatchGen.JsonRead.ExpectString(ref reader, "CreateFileRequestPurpose");
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            switch (s_names.IndexOf(ref reader))
             {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "batch"u8)) return global::OpenAI.Batches.CreateFileRequestPurpose.Batch;
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "evals"u8)) return global::OpenAI.Batches.CreateFileRequestPurpose.Evals;
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "vision"u8)) return global::OpenAI.Batches.CreateFileRequestPurpose.Vision;
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "fine-tune"u8)) return global::OpenAI.Batches.CreateFileRequestPurpose.FineTune;
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "user_data"u8)) return global::OpenAI.Batches.CreateFileRequestPurpose.UserData;
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "assistants"u8)) return global::OpenAI.Batches.CreateFileRequestPurpose.Assistants;
-                        break;
-                }
-            }
-            else
-            {
-                if (reader.ValueTextEquals("assistants"u8)) return global::OpenAI.Batches.CreateFileRequestPurpose.Assistants;
-                if (reader.ValueTextEquals("batch"u8)) return global::OpenAI.Batches.CreateFileRequestPurpose.Batch;
-                if (reader.ValueTextEquals("fine-tune"u8)) return global::OpenAI.Batches.CreateFileRequestPurpose.FineTune;
-                if (reader.ValueTextEquals("vision"u8)) return global::OpenAI.Batches.CreateFileRequestPurpose.Vision;
-                if (reader.ValueTextEquals("user_data"u8)) return global::OpenAI.Batches.CreateFileRequestPurpose.UserData;
-                if (reader.ValueTextEquals("evals"u8)) return global::OpenAI.Batches.CreateFileRequestPurpose.Evals;
+                case 0: return global::OpenAI.Batches.CreateFileRequestPurpose.Assistants;
+                case 1: return global::OpenAI.Batches.CreateFileRequestPurpose.Batch;
+                case 2: return global::OpenAI.Batches.CreateFileRequestPurpose.FineTune;
+                case 3: return global::OpenAI.Batches.CreateFileRequestPurpose.Vision;
+                case 4: return global::OpenAI.Batches.CreateFileRequestPurpose.UserData;
+                case 5: return global::OpenAI.Batches.CreateFileRequestPurpose.Evals;
             }
 
             return new global::OpenAI.Batches.CreateFileRequestPurpose(reader.GetString()!);

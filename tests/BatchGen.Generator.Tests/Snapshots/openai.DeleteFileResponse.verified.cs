@@ -29,7 +29,7 @@ public sealed partial record DeleteFileResponse
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.DeleteFileResponse>
     {
-        private static readonly global::BatchGen.JsonPropertyNames s_names = new("id", "object", "deleted");
+        private static readonly global::BatchGen.JsonNames s_names = new("id", "object", "deleted");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.DeleteFileResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)

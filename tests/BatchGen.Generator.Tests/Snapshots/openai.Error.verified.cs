@@ -32,7 +32,7 @@ public sealed partial record Error
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.Error>
     {
-        private static readonly global::BatchGen.JsonPropertyNames s_names = new("code", "message", "param", "type");
+        private static readonly global::BatchGen.JsonNames s_names = new("code", "message", "param", "type");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.Error Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)

@@ -23,7 +23,7 @@ public sealed partial record ErrorResponse
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.ErrorResponse>
     {
-        private static readonly global::BatchGen.JsonPropertyNames s_names = new("error");
+        private static readonly global::BatchGen.JsonNames s_names = new("error");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.ErrorResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)

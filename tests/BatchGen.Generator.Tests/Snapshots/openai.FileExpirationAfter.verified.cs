@@ -33,7 +33,7 @@ public sealed partial record FileExpirationAfter
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.FileExpirationAfter>
     {
-        private static readonly global::BatchGen.JsonPropertyNames s_names = new("anchor", "seconds");
+        private static readonly global::BatchGen.JsonNames s_names = new("anchor", "seconds");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.FileExpirationAfter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)

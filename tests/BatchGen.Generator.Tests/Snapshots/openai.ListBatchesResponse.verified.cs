@@ -35,7 +35,7 @@ public sealed partial record ListBatchesResponse
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.ListBatchesResponse>
     {
-        private static readonly global::BatchGen.JsonPropertyNames s_names = new("data", "first_id", "last_id", "has_more", "object");
+        private static readonly global::BatchGen.JsonNames s_names = new("data", "first_id", "last_id", "has_more", "object");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.ListBatchesResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)

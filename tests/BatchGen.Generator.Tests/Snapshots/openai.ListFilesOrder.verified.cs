@@ -57,6 +57,8 @@ public readonly partial struct ListFilesOrder : global::System.IEquatable<global
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.ListFilesOrder>
     {
+        private static readonly global::BatchGen.JsonNames s_names = new("asc", "desc");
+
         /// <inheritdoc/>
         public override global::OpenAI.Batches.ListFilesOrder Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             => ReadValue(ref reader);
@@ -69,23 +71,10 @@ public readonly partial struct ListFilesOrder : global::System.IEquatable<global
         public static global::OpenAI.Batches.ListFilesOrder ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BatchGen.JsonRead.ExpectString(ref reader, "ListFilesOrder");
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            switch (s_names.IndexOf(ref reader))
             {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 3:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "asc"u8)) return global::OpenAI.Batches.ListFilesOrder.Asc;
-                        break;
-                    case 4:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "desc"u8)) return global::OpenAI.Batches.ListFilesOrder.Desc;
-                        break;
-                }
-            }
-            else
-            {
-                if (reader.ValueTextEquals("asc"u8)) return global::OpenAI.Batches.ListFilesOrder.Asc;
-                if (reader.ValueTextEquals("desc"u8)) return global::OpenAI.Batches.ListFilesOrder.Desc;
+                case 0: return global::OpenAI.Batches.ListFilesOrder.Asc;
+                case 1: return global::OpenAI.Batches.ListFilesOrder.Desc;
             }
 
             return new global::OpenAI.Batches.ListFilesOrder(reader.GetString()!);

@@ -64,7 +64,7 @@ public sealed partial record OpenAIFile
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.OpenAIFile>
     {
-        private static readonly global::BatchGen.JsonPropertyNames s_names = new("id", "bytes", "created_at", "expires_at", "filename", "object", "purpose", "status", "status_details");
+        private static readonly global::BatchGen.JsonNames s_names = new("id", "bytes", "created_at", "expires_at", "filename", "object", "purpose", "status", "status_details");
 
         /// <inheritdoc/>
         public override global::OpenAI.Batches.OpenAIFile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)

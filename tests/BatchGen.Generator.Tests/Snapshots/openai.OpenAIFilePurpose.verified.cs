@@ -84,6 +84,8 @@ public readonly partial struct OpenAIFilePurpose : global::System.IEquatable<glo
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.OpenAIFilePurpose>
     {
+        private static readonly global::BatchGen.JsonNames s_names = new("assistants", "assistants_output", "batch", "batch_output", "fine-tune", "fine-tune-results", "vision", "user_data");
+
         /// <inheritdoc/>
         public override global::OpenAI.Batches.OpenAIFilePurpose Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             => ReadValue(ref reader);
@@ -96,43 +98,16 @@ public readonly partial struct OpenAIFilePurpose : global::System.IEquatable<glo
         public static global::OpenAI.Batches.OpenAIFilePurpose ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BatchGen.JsonRead.ExpectString(ref reader, "OpenAIFilePurpose");
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            switch (s_names.IndexOf(ref reader))
             {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "batch"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.Batch;
-                        break;
-                    case 6:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "vision"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.Vision;
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "fine-tune"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.FineTune;
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "user_data"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.UserData;
-                        break;
-                    case 10:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "assistants"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.Assistants;
-                        break;
-                    case 12:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "batch_output"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.BatchOutput;
-                        break;
-                    case 17:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "assistants_output"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.AssistantsOutput;
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "fine-tune-results"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.FineTuneResults;
-                        break;
-                }
-            }
-            else
-            {
-                if (reader.ValueTextEquals("assistants"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.Assistants;
-                if (reader.ValueTextEquals("assistants_output"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.AssistantsOutput;
-                if (reader.ValueTextEquals("batch"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.Batch;
-                if (reader.ValueTextEquals("batch_output"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.BatchOutput;
-                if (reader.ValueTextEquals("fine-tune"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.FineTune;
-                if (reader.ValueTextEquals("fine-tune-results"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.FineTuneResults;
-                if (reader.ValueTextEquals("vision"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.Vision;
-                if (reader.ValueTextEquals("user_data"u8)) return global::OpenAI.Batches.OpenAIFilePurpose.UserData;
+                case 0: return global::OpenAI.Batches.OpenAIFilePurpose.Assistants;
+                case 1: return global::OpenAI.Batches.OpenAIFilePurpose.AssistantsOutput;
+                case 2: return global::OpenAI.Batches.OpenAIFilePurpose.Batch;
+                case 3: return global::OpenAI.Batches.OpenAIFilePurpose.BatchOutput;
+                case 4: return global::OpenAI.Batches.OpenAIFilePurpose.FineTune;
+                case 5: return global::OpenAI.Batches.OpenAIFilePurpose.FineTuneResults;
+                case 6: return global::OpenAI.Batches.OpenAIFilePurpose.Vision;
+                case 7: return global::OpenAI.Batches.OpenAIFilePurpose.UserData;
             }
 
             return new global::OpenAI.Batches.OpenAIFilePurpose(reader.GetString()!);

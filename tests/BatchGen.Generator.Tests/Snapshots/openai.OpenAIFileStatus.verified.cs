@@ -64,6 +64,8 @@ public readonly partial struct OpenAIFileStatus : global::System.IEquatable<glob
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.OpenAIFileStatus>
     {
+        private static readonly global::BatchGen.JsonNames s_names = new("uploaded", "processed", "error");
+
         /// <inheritdoc/>
         public override global::OpenAI.Batches.OpenAIFileStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
             => ReadValue(ref reader);
@@ -76,27 +78,11 @@ public readonly partial struct OpenAIFileStatus : global::System.IEquatable<glob
         public static global::OpenAI.Batches.OpenAIFileStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             global::BatchGen.JsonRead.ExpectString(ref reader, "OpenAIFileStatus");
-            if (!reader.ValueIsEscaped && !reader.HasValueSequence)
+            switch (s_names.IndexOf(ref reader))
             {
-                var span = reader.ValueSpan;
-                switch (span.Length)
-                {
-                    case 5:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "error"u8)) return global::OpenAI.Batches.OpenAIFileStatus.Error;
-                        break;
-                    case 8:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "uploaded"u8)) return global::OpenAI.Batches.OpenAIFileStatus.Uploaded;
-                        break;
-                    case 9:
-                        if (global::System.MemoryExtensions.SequenceEqual(span, "processed"u8)) return global::OpenAI.Batches.OpenAIFileStatus.Processed;
-                        break;
-                }
-            }
-            else
-            {
-                if (reader.ValueTextEquals("uploaded"u8)) return global::OpenAI.Batches.OpenAIFileStatus.Uploaded;
-                if (reader.ValueTextEquals("processed"u8)) return global::OpenAI.Batches.OpenAIFileStatus.Processed;
-                if (reader.ValueTextEquals("error"u8)) return global::OpenAI.Batches.OpenAIFileStatus.Error;
+                case 0: return global::OpenAI.Batches.OpenAIFileStatus.Uploaded;
+                case 1: return global::OpenAI.Batches.OpenAIFileStatus.Processed;
+                case 2: return global::OpenAI.Batches.OpenAIFileStatus.Error;
             }
 
             return new global::OpenAI.Batches.OpenAIFileStatus(reader.GetString()!);

@@ -6,12 +6,12 @@ using System.Text.Json;
 namespace BatchGen;
 
 /// <summary>
-/// The JSON property names of one generated type, in the order of its properties: finds a property
-/// by the name the reader is on, gives each name pre-encoded for writing, and names the property a
-/// read failed in. Generated converters hold one each, so the per-type code the compiler binds on
-/// every build is a list of names rather than a comparison per name.
+/// The JSON names one generated type knows, in order: an object's property names, or a string
+/// enum's values. Finds the name the reader is on, gives each name pre-encoded for writing, and
+/// names the property a read failed in. Generated converters hold one each, so the per-type code
+/// the compiler binds on every build is a list of names rather than a comparison per name.
 /// </summary>
-public sealed class JsonPropertyNames
+public sealed class JsonNames
 {
     private readonly string[] _names;
     private readonly JsonEncodedText[] _encoded;
@@ -21,7 +21,7 @@ public sealed class JsonPropertyNames
     private readonly Entry[][] _byLength;
 
     /// <summary>Names in property order; <see cref="IndexOf(ref Utf8JsonReader)"/> returns positions in this list.</summary>
-    public JsonPropertyNames(params string[] names)
+    public JsonNames(params string[] names)
     {
         _names = names ?? throw new ArgumentNullException(nameof(names));
         _encoded = new JsonEncodedText[names.Length];
@@ -55,14 +55,14 @@ public sealed class JsonPropertyNames
     public string NameAt(int index) => _names[index];
 
     /// <summary>
-    /// The position of the property name <paramref name="reader"/> is on (escaped or split across
-    /// buffers alike), or -1 when the type has no such property. The reader does not move.
+    /// The position of the property name or string <paramref name="reader"/> is on (escaped or
+    /// split across buffers alike), or -1 when it is not in the list. The reader does not move.
     /// </summary>
     public int IndexOf(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType != JsonTokenType.PropertyName)
+        if (reader.TokenType is not (JsonTokenType.PropertyName or JsonTokenType.String))
         {
-            throw new InvalidOperationException($"The reader is on {reader.TokenType}, not on a property name.");
+            throw new InvalidOperationException($"The reader is on {reader.TokenType}, not on a property name or a string.");
         }
 
         return reader.ValueIsEscaped || reader.HasValueSequence

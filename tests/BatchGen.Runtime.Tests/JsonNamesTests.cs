@@ -6,9 +6,9 @@ using Xunit;
 
 namespace BatchGen.Runtime.Tests;
 
-public sealed class JsonPropertyNamesTests
+public sealed class JsonNamesTests
 {
-    private static readonly JsonPropertyNames s_names = new("id", "object", "status", "error_file_id", "größe", "");
+    private static readonly JsonNames s_names = new("id", "object", "status", "error_file_id", "größe", "");
 
     [Theory]
     [InlineData("{\"id\":1}", 0)]
@@ -31,6 +31,18 @@ public sealed class JsonPropertyNamesTests
         reader.Read();
         Assert.Equal(expected, s_names.IndexOf(ref reader));
         Assert.Equal(JsonTokenType.PropertyName, reader.TokenType); // the reader did not move
+    }
+
+    [Theory]
+    [InlineData("\"status\"", 2)]
+    [InlineData("\"st\\u0061tus\"", 2)] // an escaped enum value is still the known one
+    [InlineData("\"Status\"", -1)]
+    public void Finds_a_string_value_as_an_enum_reads_it(string json, int expected)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        Assert.Equal(expected, s_names.IndexOf(ref reader));
+        Assert.Equal(JsonTokenType.String, reader.TokenType);
     }
 
     [Fact]
@@ -80,13 +92,13 @@ public sealed class JsonPropertyNamesTests
     [Fact]
     public void Refuses_missing_names()
     {
-        Assert.Throws<ArgumentNullException>(() => new JsonPropertyNames(null!));
-        Assert.Throws<ArgumentException>(() => new JsonPropertyNames("id", null!));
+        Assert.Throws<ArgumentNullException>(() => new JsonNames(null!));
+        Assert.Throws<ArgumentException>(() => new JsonNames("id", null!));
     }
 
     [Fact]
     public void An_empty_list_finds_nothing()
-        => Assert.Equal(-1, new JsonPropertyNames().IndexOf("id"u8));
+        => Assert.Equal(-1, new JsonNames().IndexOf("id"u8));
 
     private sealed class Segment : ReadOnlySequenceSegment<byte>
     {
