@@ -44,4 +44,80 @@ public sealed class ErrorBodyTests : ClientTestBase
 
         Assert.Equal(body, error.ResponseBody);
     }
+    [Theory]
+    // OpenAI's shape: everything inside "error".
+    [InlineData("{\"error\":{\"message\":\"No such batch\",\"type\":\"invalid_request_error\",\"code\":\"not_found\",\"param\":\"batch_id\"}}", "No such batch", "invalid_request_error", "not_found", "batch_id")]
+    // A message at the top level when the error object has none; the error object still gives the rest.
+    [InlineData("{\"message\":\"top\",\"error\":{\"type\":\"t\"}}", "top", "t", null, null)]
+    // RFC 7807 problem details: detail before title.
+    [InlineData("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"detail\":\"name is required\"}", "name is required", "about:blank", null, null)]
+    [InlineData("{\"title\":\"Bad Request\"}", "Bad Request", null, null, null)]
+    // OAuth: "error" is a string code, the text is error_description.
+    [InlineData("{\"error\":\"invalid_grant\",\"error_description\":\"expired\"}", "invalid_grant", null, null, null)]
+    [InlineData("{\"error_description\":\"expired\"}", "expired", null, null, null)]
+    // A number or an object is kept as its JSON text; null is no value.
+    [InlineData("{\"error\":{\"message\":\"m\",\"code\":429,\"param\":null,\"type\":{\"k\":1}}}", "m", "{\"k\":1}", "429", null)]
+    public async Task Error_fields_are_found_where_common_error_shapes_keep_them(string body, string message, string? type, string? code, string? param)
+    {
+        Server.Inject(new Fault { Status = 400, Body = body });
+        using var client = NewClient(o => o.MaxRetries = 0);
+
+        var error = await Assert.ThrowsAsync<BadRequestException>(() => client.RetrieveBatchAsync("batch_1"));
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal(type, error.ErrorType);
+        Assert.Equal(code, error.ErrorCode);
+        Assert.Equal(param, error.ErrorParam);
+        Assert.Equal(body, error.ResponseBody);
+    }
+
+    [Theory]
+    [InlineData("[1,2]", "HTTP 400 Bad Request: [1,2]")]
+    [InlineData("\"just a string\"", "HTTP 400 Bad Request: \"just a string\"")]
+    [InlineData("{\"error\":{\"message\":\"  \"}}", "HTTP 400 Bad Request: {\"error\":{\"message\":\" \"}}")]
+    [InlineData("<html>\n  <b>Bad   gateway</b>\n</html>", "HTTP 400 Bad Request: <html> <b>Bad gateway</b> </html>")]
+    [InlineData("", "HTTP 400 Bad Request with an empty body.")]
+    [InlineData("   \n ", "HTTP 400 Bad Request with an empty body.")]
+    public async Task A_body_without_a_message_is_described_by_status_and_collapsed_text(string body, string expected)
+    {
+        Server.Inject(new Fault { Status = 400, Body = body, ContentType = "text/plain" });
+        using var client = NewClient(o => o.MaxRetries = 0);
+
+        var error = await Assert.ThrowsAsync<BadRequestException>(() => client.RetrieveBatchAsync("batch_1"));
+
+        Assert.Equal(expected, error.Message);
+        Assert.Null(error.ErrorType);
+    }
+
+    [Fact]
+    public async Task A_long_body_is_cut_to_200_characters_in_the_message_and_kept_whole_in_ResponseBody()
+    {
+        var body = new string('a', 150) + "   " + new string('b', 150);
+        Server.Inject(new Fault { Status = 502, Body = body, ContentType = "text/plain" });
+        using var client = NewClient(o => o.MaxRetries = 0);
+
+        var error = await Assert.ThrowsAsync<InternalServerException>(() => client.RetrieveBatchAsync("batch_1"));
+
+        Assert.Equal("HTTP 502 Bad Gateway: " + new string('a', 150) + " " + new string('b', 49) + "…", error.Message);
+        Assert.Equal(body, error.ResponseBody);
+    }
+
+    [Theory]
+    [InlineData("é", 2)] // two-byte characters
+    [InlineData("€", 3)] // three-byte characters
+    [InlineData("😀", 4)] // four-byte characters (a surrogate pair in .NET)
+    public async Task No_character_is_cut_in_half_by_the_cap_whatever_its_width(string character, int width)
+    {
+        // One ASCII byte, then characters of the given width: the cap falls inside one unless the
+        // width divides 65,535.
+        var count = 70_000 / width;
+        var body = "x" + string.Concat(System.Linq.Enumerable.Repeat(character, count));
+        Server.Inject(new Fault { Status = 500, Body = body, ContentType = "text/plain" });
+        using var client = NewClient(o => o.MaxRetries = 0);
+
+        var error = await Assert.ThrowsAsync<InternalServerException>(() => client.RetrieveBatchAsync("batch_1"));
+
+        var whole = (64 * 1024 - 1) / width;
+        Assert.Equal("x" + string.Concat(System.Linq.Enumerable.Repeat(character, whole)), error.ResponseBody);
+    }
 }
