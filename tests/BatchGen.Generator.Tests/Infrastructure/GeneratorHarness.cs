@@ -89,10 +89,33 @@ public sealed record GeneratorRunOutcome(GeneratorDriver Driver, GeneratorDriver
     public string Source(string typeName)
         => Sources.Single(s => s.HintName.EndsWith("." + typeName + ".g.cs", StringComparison.Ordinal)).Text;
 
-    /// <summary>Compiler diagnostics of the consumer with the generated code, as a warnings-as-errors build sees them.</summary>
-    public IReadOnlyList<Diagnostic> CompileDiagnostics => Output.GetDiagnostics()
+    /// <summary>
+    /// Compiler diagnostics of the consumer with the generated code, as a warnings-as-errors build
+    /// sees them, and stricter: the generated files' <c>#nullable disable warnings</c> is taken
+    /// out first, so nullable flow analysis checks the generated code too.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> CompileDiagnostics => WithNullableWarnings(Output).GetDiagnostics()
         .Where(d => d.Severity >= DiagnosticSeverity.Warning)
         .ToList();
+
+    /// <summary>The line each generated file carries (asserted by <c>CompileTests</c>).</summary>
+    public const string NullableWarningsOff = "#nullable disable warnings";
+
+    private static Compilation WithNullableWarnings(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees.ToList())
+        {
+            var text = tree.GetText().ToString();
+            if (text.Contains(NullableWarningsOff, StringComparison.Ordinal))
+            {
+                // Same line count, so positions in diagnostics still match the generated file.
+                var strict = text.Replace(NullableWarningsOff, "#nullable enable", StringComparison.Ordinal);
+                compilation = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(strict, (CSharpParseOptions)tree.Options, tree.FilePath));
+            }
+        }
+
+        return compilation;
+    }
 }
 
 public sealed class InMemoryAdditionalText : AdditionalText
