@@ -184,7 +184,7 @@ public sealed class FakeBatchServer : IAsyncDisposable
             h => h.Key,
             h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase) ? (authorized ? "(valid)" : "(invalid)") : h.Value.ToString(),
             StringComparer.OrdinalIgnoreCase);
-        _requests.Enqueue(new RecordedRequest(request.Method, rawTarget, headers, Encoding.UTF8.GetString(body)));
+        _requests.Enqueue(new RecordedRequest(request.Method, rawTarget, headers, Encoding.UTF8.GetString(body)) { ReceivedAt = Options.Clock.GetUtcNow() });
 
         var response = context.Response;
         response.Headers["x-request-id"] = "req_" + Interlocked.Increment(ref _requestCounter).ToString("D8", CultureInfo.InvariantCulture);

@@ -56,4 +56,8 @@ public sealed class Fault
 /// <param name="RawTarget">The request target exactly as sent, escapes included (<c>/v1/batches/a%2Fb/cancel</c>).</param>
 /// <param name="Headers">The request headers, with <c>Authorization</c> reduced to whether it matched.</param>
 /// <param name="Body">The request body.</param>
-public sealed record RecordedRequest(string Method, string RawTarget, IReadOnlyDictionary<string, string> Headers, string Body);
+public sealed record RecordedRequest(string Method, string RawTarget, IReadOnlyDictionary<string, string> Headers, string Body)
+{
+    /// <summary>When the server received it, on the server's clock (<see cref="FakeBatchServerOptions.Clock"/>).</summary>
+    public DateTimeOffset ReceivedAt { get; init; }
+}

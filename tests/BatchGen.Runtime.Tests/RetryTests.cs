@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -13,49 +12,70 @@ public sealed class RetryTests : ClientTestBase
 {
     private static Func<string, string, bool> Cancel => (method, path) => method == "POST" && path.EndsWith("/cancel", StringComparison.Ordinal);
 
+    // The server and the client share a fake clock: the server stamps each request with it, and
+    // the test sees each wait the client starts, so waits are read exactly and nobody sleeps.
+    private readonly ObservedClock _clock = new();
+
+    protected override FakeBatchServerOptions ServerOptions => new() { Clock = _clock };
+
+    private int Cancels => CountRequests("POST", "/cancel");
+
+    /// <summary>
+    /// Lets the client's next wait pass, after checking that it has sent <paramref name="sentSoFar"/>
+    /// attempts and no more: the retry waits for the clock.
+    /// </summary>
+    private async Task<TimeSpan> LetNextWaitPassAsync(int sentSoFar)
+    {
+        var wait = await _clock.NextWaitAsync();
+        Assert.Equal(sentSoFar, Cancels);
+        _clock.Advance(wait);
+        return wait;
+    }
+
     [Fact]
     public async Task A_429_with_retry_after_ms_is_retried_after_that_delay()
     {
-        using var client = NewClient();
+        using var client = NewClient(o => o.TimeProvider = _clock);
         var id = Server.Seed();
         Server.Inject(Fault.Error(429, "Rate limit reached.", "requests", headers: new Dictionary<string, string> { ["retry-after-ms"] = "300" }));
 
-        var watch = Stopwatch.StartNew();
-        var response = await client.CancelBatchWithResponseAsync(id);
+        var call = client.CancelBatchWithResponseAsync(id);
+        Assert.Equal(TimeSpan.FromMilliseconds(300), await LetNextWaitPassAsync(sentSoFar: 1));
+        var response = await call;
 
         Assert.Equal(BatchStatus.Cancelling, response.Value.Status);
         Assert.Equal(1, response.RetryCount);
-        Assert.Equal(2, CountRequests("POST", "/cancel"));
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(250), $"waited only {watch.Elapsed}");
+        Assert.Equal(2, Cancels);
     }
 
     [Fact]
     public async Task A_429_with_retry_after_seconds_is_honoured()
     {
-        using var client = NewClient();
+        using var client = NewClient(o => o.TimeProvider = _clock);
         var id = Server.Seed();
         Server.Inject(Fault.Error(429, "Rate limit reached.", headers: new Dictionary<string, string> { ["retry-after"] = "1" }));
 
-        var watch = Stopwatch.StartNew();
-        await client.CancelBatchAsync(id);
+        var call = client.CancelBatchAsync(id);
+        Assert.Equal(TimeSpan.FromSeconds(1), await LetNextWaitPassAsync(sentSoFar: 1));
+        await call;
 
-        Assert.Equal(2, CountRequests("POST", "/cancel"));
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), $"waited only {watch.Elapsed}");
+        Assert.Equal(2, Cancels);
     }
 
     [Fact]
-    public async Task A_429_with_retry_after_as_an_http_date_is_honoured()
+    public async Task A_429_with_retry_after_as_an_http_date_is_honoured_on_the_client_clock()
     {
-        using var client = NewClient();
+        using var client = NewClient(o => o.TimeProvider = _clock);
         var id = Server.Seed();
-        var when = DateTimeOffset.UtcNow.AddSeconds(2).ToString("r", CultureInfo.InvariantCulture);
-        Server.Inject(Fault.Error(429, "Rate limit reached.", headers: new Dictionary<string, string> { ["retry-after"] = when }));
+        _clock.Advance(TimeSpan.FromMilliseconds(250)); // mid-second: the wait is to the date, not a whole number of seconds
+        var when = _clock.GetUtcNow().AddSeconds(2);
+        Server.Inject(Fault.Error(429, "Rate limit reached.", headers: new Dictionary<string, string> { ["retry-after"] = when.ToString("r", CultureInfo.InvariantCulture) }));
 
-        var watch = Stopwatch.StartNew();
-        await client.CancelBatchAsync(id);
+        var call = client.CancelBatchAsync(id);
+        Assert.Equal(TimeSpan.FromMilliseconds(1750), await LetNextWaitPassAsync(sentSoFar: 1)); // "r" keeps whole seconds
+        await call;
 
-        Assert.Equal(2, CountRequests("POST", "/cancel"));
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(900), $"waited only {watch.Elapsed}");
+        Assert.Equal(2, Cancels);
     }
 
     [Fact]
@@ -108,17 +128,20 @@ public sealed class RetryTests : ClientTestBase
     [Fact]
     public async Task Two_500s_then_success_succeeds_with_the_default_backoff()
     {
-        using var client = NewClient();
+        using var client = NewClient(o => o.TimeProvider = _clock);
         var id = Server.Seed();
         Server.Inject(Fault.Error(500, "The server had an error.", times: 2, headers: new Dictionary<string, string>()));
 
-        var watch = Stopwatch.StartNew();
-        var response = await client.CancelBatchWithResponseAsync(id);
-
-        Assert.Equal(2, response.RetryCount);
-        Assert.Equal(3, CountRequests("POST", "/cancel"));
+        var call = client.CancelBatchWithResponseAsync(id);
         // min(0.5·2ⁿ, 8) s less up to 25 %: 0.375–0.5 s, then 0.75–1 s.
-        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(1100), $"waited only {watch.Elapsed}");
+        var first = await LetNextWaitPassAsync(sentSoFar: 1);
+        var second = await LetNextWaitPassAsync(sentSoFar: 2);
+        var response = await call;
+
+        Assert.InRange(first, TimeSpan.FromMilliseconds(375), TimeSpan.FromMilliseconds(500));
+        Assert.InRange(second, TimeSpan.FromMilliseconds(750), TimeSpan.FromMilliseconds(1000));
+        Assert.Equal(2, response.RetryCount);
+        Assert.Equal(3, Cancels);
     }
 
     [Fact]

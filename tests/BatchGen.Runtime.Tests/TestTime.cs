@@ -12,11 +12,14 @@ internal static class TestTime
     /// Moves <paramref name="clock"/> a second at a time until <paramref name="task"/> is done. The
     /// real pause between steps only lets the HTTP calls run; no outcome depends on its length.
     /// </summary>
-    public static async Task<T> Drive<T>(this FakeTimeProvider clock, Task<T> task)
+    public static Task<T> Drive<T>(this FakeTimeProvider clock, Task<T> task) => clock.Drive(task, TimeSpan.FromSeconds(1));
+
+    /// <summary>As <see cref="Drive{T}(FakeTimeProvider, Task{T})"/>, <paramref name="step"/> at a time: the finer the step, the closer fake times land on the delays under test.</summary>
+    public static async Task<T> Drive<T>(this FakeTimeProvider clock, Task<T> task, TimeSpan step)
     {
-        for (var step = 0; !task.IsCompleted && step < 100_000; step++)
+        for (var i = 0; !task.IsCompleted && i < 100_000; i++)
         {
-            clock.Advance(TimeSpan.FromSeconds(1));
+            clock.Advance(step);
             await Task.WhenAny(task, Task.Delay(5));
         }
 
