@@ -32,7 +32,7 @@ internal sealed class ObservedClock : TimeProvider
     public void Advance(TimeSpan by) => _inner.Advance(by);
 
     /// <summary>
-    /// The due time of the next timer shorter than a minute (a backoff, not the ten-minute
+    /// The due time of the next timer of five minutes or less (a backoff, not the ten-minute
     /// whole-call timeout). The real-time limit only guards against a hang.
     /// </summary>
     public async Task<TimeSpan> NextWaitAsync()
@@ -41,7 +41,7 @@ internal sealed class ObservedClock : TimeProvider
         while (true)
         {
             var due = await _started.Reader.ReadAsync(guard.Token);
-            if (due >= TimeSpan.Zero && due < TimeSpan.FromMinutes(1))
+            if (due >= TimeSpan.Zero && due <= TimeSpan.FromMinutes(5))
             {
                 return due;
             }
