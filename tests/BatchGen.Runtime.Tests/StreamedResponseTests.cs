@@ -14,8 +14,8 @@ public sealed class StreamedResponseTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private StreamsClient NewClient(TimeSpan? timeout = null)
-        => new(new ClientOptions { BaseAddress = new Uri(_server.Origin, "v1/"), MaxRetries = 0, Timeout = timeout ?? TimeSpan.FromMinutes(10), Credentials = new ApiCredentials().SetKey(StreamsClient.SecuritySchemeNames.Bearer, "k") });
+    private StreamsClient NewClient(TimeSpan? timeout = null, TimeProvider? clock = null)
+        => new(new ClientOptions { BaseAddress = new Uri(_server.Origin, "v1/"), MaxRetries = 0, Timeout = timeout ?? TimeSpan.FromMinutes(10), Credentials = new ApiCredentials().SetKey(StreamsClient.SecuritySchemeNames.Bearer, "k"), TimeProvider = clock ?? TimeProvider.System });
 
     /// <summary>A sink that counts bytes and samples the managed heap as they come.</summary>
     private sealed class MeasuringSink : Stream
@@ -105,25 +105,31 @@ public sealed class StreamedResponseTests : IAsyncLifetime
     [Fact]
     public async Task The_call_timeout_covers_the_headers_not_the_body()
     {
-        // Headers at once, then the body in three parts, each after more than the whole-call timeout.
+        // Headers at once; the body only once the client's clock is far past the whole-call
+        // timeout. Were the timeout still running, the clock moving would cancel the read.
+        var bodyMayCome = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _server.Respond = _ => new RecordingServer.Answer(200, ContentType: "application/octet-stream")
         {
             Write = async context =>
             {
                 await context.Response.Body.FlushAsync();
+                await bodyMayCome.Task.WaitAsync(context.RequestAborted);
                 foreach (var part in new[] { "one ", "two ", "three" })
                 {
-                    await Task.Delay(400, context.RequestAborted);
                     await context.Response.WriteAsync(part, context.RequestAborted);
                     await context.Response.Body.FlushAsync(context.RequestAborted);
                 }
             },
         };
-        using var client = NewClient(TimeSpan.FromMilliseconds(300));
+        var clock = TestTime.NewClock();
+        using var client = NewClient(TimeSpan.FromMilliseconds(300), clock);
 
         using var file = await client.DownloadFileAsync("file-slow");
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var reading = file.ReadAsStringAsync();
+        bodyMayCome.SetResult();
 
-        Assert.Equal("one two three", await file.ReadAsStringAsync());
+        Assert.Equal("one two three", await reading);
     }
 
     [Fact]
