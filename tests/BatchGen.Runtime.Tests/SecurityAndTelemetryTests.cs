@@ -88,7 +88,7 @@ public sealed class SecurityAndTelemetryTests : ClientTestBase
         Assert.Equal(root.SpanId, activity.ParentSpanId);
         Assert.Equal(200, activity.GetTagItem("http.response.status_code"));
         Assert.Equal(1, activity.GetTagItem("batchgen.retry_count"));
-        Assert.StartsWith("req_", (string?)activity.GetTagItem("openai.request_id"));
+        Assert.StartsWith("req_", (string?)activity.GetTagItem("batchgen.request_id"));
         Assert.Equal(ActivityKind.Client, activity.Kind);
     }
 

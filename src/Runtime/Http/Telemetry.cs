@@ -44,7 +44,7 @@ internal readonly struct Telemetry : IDisposable
 
         _activity.SetTag("http.response.status_code", (int)response.StatusCode);
         _activity.SetTag("batchgen.retry_count", retryCount);
-        _activity.SetTag("openai.request_id", HeaderReader.RequestId(response.Headers));
+        _activity.SetTag("batchgen.request_id", HeaderReader.RequestId(response.Headers)); // x-request-id, which many APIs send
     }
 
     public void Failed(Exception exception, int retryCount)
