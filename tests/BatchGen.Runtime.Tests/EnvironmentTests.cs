@@ -129,4 +129,13 @@ public sealed class EnvironmentTests : IAsyncLifetime
         Assert.Null(seen.Header("Authorization"));
         Assert.Null(seen.Header("X-Key"));
     }
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("/v1/relative")]
+    public void A_base_address_variable_that_is_no_absolute_url_is_refused_naming_it(string value)
+    {
+        Set("SINGLEKEY_BASE_URL", value);
+        var ex = Assert.Throws<ArgumentException>(() => new SingleKeyClient(new ClientOptions { ApiKey = "k" }));
+        Assert.Equal($"SINGLEKEY_BASE_URL is not an absolute URL: '{value}'.", ex.Message);
+    }
 }

@@ -93,7 +93,8 @@ public sealed class JsonNamesTests
     public void Refuses_missing_names()
     {
         Assert.Throws<ArgumentNullException>(() => new JsonNames(null!));
-        Assert.Throws<ArgumentException>(() => new JsonNames("id", null!));
+        var ex = Assert.Throws<ArgumentException>(() => new JsonNames("id", null!));
+        Assert.StartsWith("A property name is null.", ex.Message);
     }
 
     [Fact]

@@ -60,6 +60,15 @@ public sealed class JsonReadTests
     }
 
     [Fact]
+    public void A_number_of_forty_characters_is_shown_whole()
+    {
+        var digits = new string('9', 40);
+        var ex = Assert.Throws<JsonException>(() => ReadOne(digits, JsonRead.Int32));
+        Assert.Equal($"Expected a 32-bit integer but found the number {digits}.", ex.Message);
+        Assert.Equal("$", ex.Path);
+    }
+
+    [Fact]
     public void A_long_number_is_shortened_in_the_message()
     {
         var digits = new string('9', 60);

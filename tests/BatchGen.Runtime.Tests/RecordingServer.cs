@@ -43,6 +43,9 @@ public sealed class RecordingServer : IAsyncDisposable
     {
         /// <summary>Writes the body itself (after the status and content type are set): streams, trickles, drops.</summary>
         public Func<HttpContext, Task>? Write { get; init; }
+
+        /// <summary>Response headers to send.</summary>
+        public Dictionary<string, string> Headers { get; init; } = new();
     }
 
     /// <summary>Decides the answer; null means 200 <c>{}</c>.</summary>
@@ -95,6 +98,11 @@ public sealed class RecordingServer : IAsyncDisposable
             if (a.Location is not null)
             {
                 context.Response.Headers.Location = a.Location;
+            }
+
+            foreach (var (name, value) in a.Headers)
+            {
+                context.Response.Headers[name] = value;
             }
 
             if (a.Write is not null)

@@ -25,12 +25,12 @@ internal static class BaseAddressResolver
         var fromEnvironment = Environment.GetEnvironmentVariable(api.BaseAddressVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
-            return Uri.TryCreate(fromEnvironment, UriKind.Absolute, out var parsed)
+            return TryHttp(fromEnvironment!, out var parsed)
                 ? parsed
                 : throw new ArgumentException($"{api.BaseAddressVariable} is not an absolute URL: '{fromEnvironment}'.");
         }
 
-        if (api.DefaultBaseAddress is { } defaultBaseAddress && Uri.TryCreate(defaultBaseAddress, UriKind.Absolute, out var specAddress))
+        if (api.DefaultBaseAddress is { } defaultBaseAddress && TryHttp(defaultBaseAddress, out var specAddress))
         {
             return specAddress;
         }
@@ -39,5 +39,13 @@ internal static class BaseAddressResolver
     }
 
     private static Uri RequireAbsolute(Uri uri, string what)
-        => uri.IsAbsoluteUri ? uri : throw new ArgumentException($"{what} must be an absolute URL, not '{uri}'.");
+        => IsHttp(uri) ? uri : throw new ArgumentException($"{what} must be an absolute URL, not '{uri}'.");
+
+    // On Unix, Uri takes "/v1" for the absolute file:///v1: a relative server or path would pass
+    // as absolute. Requests go over HTTP, so only http and https addresses are.
+    private static bool TryHttp(string text, out Uri uri)
+        => Uri.TryCreate(text, UriKind.Absolute, out uri!) && IsHttp(uri);
+
+    private static bool IsHttp(Uri uri)
+        => uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }
