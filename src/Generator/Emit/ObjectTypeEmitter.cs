@@ -79,7 +79,7 @@ internal static class ObjectTypeEmitter
         writer.WriteLine($"public {required}{typeName} {property.Name} {{ get; init; }}");
     }
 
-    /// <summary>The enum's static member for the value when there is one (<c>BatchObject.Batch</c>), else a literal.</summary>
+    /// <summary>The enum's static member for the value when there is one (<c>BatchStatus.Completed</c>), else a literal.</summary>
     private static string ConstantExpression(ClientModel model, IReadOnlyDictionary<string, EnumTypeModel> enums, TypeRef type, string value)
     {
         if (type.Kind != TypeKind.Enum)

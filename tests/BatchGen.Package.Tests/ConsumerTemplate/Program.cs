@@ -11,7 +11,7 @@ var created = await client.CreateBatchAsync(new CreateBatchRequest
 {
     InputFileId = "file-consumer",
     Endpoint = CreateBatchRequestEndpoint.V1Embeddings,
-    CompletionWindow = CreateBatchRequestCompletionWindow._24h,
+    CompletionWindow = "24h",
 });
 var cancelling = await canceller.CancelBatchAsync(created.Id);
 Console.WriteLine($"cancel round trip: {cancelling.Id} {cancelling.Status}");
