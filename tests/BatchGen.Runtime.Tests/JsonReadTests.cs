@@ -178,6 +178,7 @@ public sealed class JsonReadTests
         Assert.Equal("Expected a 32-bit integer but found a string. Path: $.x[0]['k'].", ex.Message);
         Assert.Equal("$['a-b']", JsonRead.AtProperty(JsonRead.MissingProperty("T", "id"), "T", "a-b").Path);
         Assert.Equal("$['']", JsonRead.AtProperty(JsonRead.MissingProperty("T", "id"), "T", "").Path);
+        Assert.Equal("$['it\\'s']", JsonRead.AtProperty(JsonRead.MissingProperty("T", "id"), "T", "it's").Path);
     }
 
     [Fact]
