@@ -76,11 +76,7 @@ public sealed class ActivityTests : ClientTestBase, IDisposable
     [Fact]
     public async Task A_call_that_cannot_connect_is_an_error_too()
     {
-        var unused = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        unused.Start();
-        var port = ((System.Net.IPEndPoint)unused.LocalEndpoint).Port;
-        unused.Stop();
-        using var client = new OpenAI.Batches.OpenAIClient(new ClientOptions { ApiKey = "sk-test", BaseAddress = new Uri($"http://127.0.0.1:{port}/v1/"), MaxRetries = 0 });
+        using var client = new OpenAI.Batches.OpenAIClient(new ClientOptions { ApiKey = "sk-test", BaseAddress = RefusedPort.BaseAddress(), MaxRetries = 0 });
 
         await Assert.ThrowsAsync<ApiConnectionException>(() => client.ListBatchesAsync());
 

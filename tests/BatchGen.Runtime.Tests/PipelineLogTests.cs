@@ -94,13 +94,9 @@ public sealed class PipelineLogTests : ClientTestBase
     public async Task A_connection_failure_is_logged_with_its_exception()
     {
         var logger = new RecordingLogger(LogLevel.Warning);
-        // A port nothing listens on: each attempt is refused at once.
-        var unused = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        unused.Start();
-        var port = ((System.Net.IPEndPoint)unused.LocalEndpoint).Port;
-        unused.Stop();
         var clock = TestTime.NewClock();
-        using var client = new OpenAI.Batches.OpenAIClient(new ClientOptions { ApiKey = "sk-test", BaseAddress = new Uri($"http://127.0.0.1:{port}/v1/"), MaxRetries = 1, Logger = new LoggerApiLogger(logger), TimeProvider = clock });
+        var address = RefusedPort.BaseAddress();
+        using var client = new OpenAI.Batches.OpenAIClient(new ClientOptions { ApiKey = "sk-test", BaseAddress = address, MaxRetries = 1, Logger = new LoggerApiLogger(logger), TimeProvider = clock });
 
         var failure = await Assert.ThrowsAsync<ApiConnectionException>(() => clock.Drive(client.ListBatchesAsync()));
 
@@ -112,7 +108,7 @@ public sealed class PipelineLogTests : ClientTestBase
         var error = logger.Entries[1];
         Assert.Equal(LogLevel.Error, error.Level);
         Assert.Equal(failure.Message, error.Message);
-        Assert.StartsWith($"listBatches could not reach http://127.0.0.1:{port}/v1/batches after 2 attempt(s): ", error.Message);
+        Assert.StartsWith($"listBatches could not reach {address}batches after 2 attempt(s): ", error.Message);
         Assert.IsType<HttpRequestException>(error.Exception);
     }
 

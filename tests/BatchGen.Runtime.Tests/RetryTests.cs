@@ -215,15 +215,11 @@ public sealed class RetryTests : ClientTestBase
     [Fact]
     public async Task A_refused_connection_ends_in_a_connection_exception()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-
-        using var client = new OpenAIClient(new ClientOptions { ApiKey = "sk-x", BaseAddress = new Uri($"http://127.0.0.1:{port}/v1"), MaxRetries = 1 });
+        var address = RefusedPort.BaseAddress();
+        using var client = new OpenAIClient(new ClientOptions { ApiKey = "sk-x", BaseAddress = address, MaxRetries = 1 });
         var ex = await Assert.ThrowsAsync<ApiConnectionException>(() => client.ListBatchesAsync());
         Assert.Contains("listBatches", ex.Message);
-        Assert.Contains($"127.0.0.1:{port}", ex.Message);
+        Assert.Contains(address.Authority, ex.Message);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Reflection;
 using System.Text;
 using BatchGen.Generator.Model;
@@ -40,6 +41,25 @@ internal static class EmitHelpers
 
             """);
     }
+
+    /// <summary>A converter's names table (<see cref="GeneratedNames.NamesField"/>): property names or enum values, in order.</summary>
+    public static void WriteNamesField(SourceWriter writer, IEnumerable<string> names)
+    {
+        writer.WriteLine($"private static readonly {Runtime}.JsonNames {GeneratedNames.NamesField} = new({string.Join(", ", names.Select(StringLiteral))});");
+        writer.WriteLine();
+    }
+
+    /// <summary>The <c>JsonConverter&lt;T&gt;</c> overrides every generated converter forwards to its static <c>ReadValue</c>/<c>WriteValue</c>.</summary>
+    public static void WriteConverterOverrides(SourceWriter writer, string fullName)
+        => writer.WriteLine($$"""
+            /// <inheritdoc/>
+            public override {{fullName}} Read(ref {{Json}}.Utf8JsonReader reader, global::System.Type typeToConvert, {{Json}}.JsonSerializerOptions options)
+                => ReadValue(ref reader);
+
+            /// <inheritdoc/>
+            public override void Write({{Json}}.Utf8JsonWriter writer, {{fullName}} value, {{Json}}.JsonSerializerOptions options)
+                => WriteValue(writer, value);
+            """);
 
     public static string TypeName(TypeRef type, string ns)
     {

@@ -95,19 +95,11 @@ internal static class EnumTypeEmitter
             writer.Indentation += 1;
             if (type.Members.Count > 0)
             {
-                var values = string.Join(", ", type.Members.Select(m => StringLiteral(m.Value)));
-                writer.WriteLine($"private static readonly {Runtime}.JsonNames {GeneratedNames.NamesField} = new({values});");
-                writer.WriteLine();
+                WriteNamesField(writer, type.Members.Select(m => m.Value));
             }
 
+            WriteConverterOverrides(writer, fullName);
             writer.WriteLine($$"""
-                /// <inheritdoc/>
-                public override {{fullName}} Read(ref {{Json}}.Utf8JsonReader reader, global::System.Type typeToConvert, {{Json}}.JsonSerializerOptions options)
-                    => ReadValue(ref reader);
-
-                /// <inheritdoc/>
-                public override void Write({{Json}}.Utf8JsonWriter writer, {{fullName}} value, {{Json}}.JsonSerializerOptions options)
-                    => WriteValue(writer, value);
 
                 /// <summary>Reads a wire string; known values reuse their static instance instead of allocating.</summary>
                 public static {{fullName}} ReadValue(ref {{Json}}.Utf8JsonReader reader)

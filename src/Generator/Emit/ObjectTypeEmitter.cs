@@ -108,21 +108,11 @@ internal static class ObjectTypeEmitter
         {
             if (type.Properties.Count > 0)
             {
-                var names = string.Join(", ", type.Properties.Select(p => StringLiteral(p.JsonName)));
-                writer.WriteLine($"private static readonly {Runtime}.JsonNames {GeneratedNames.NamesField} = new({names});");
-                writer.WriteLine();
+                WriteNamesField(writer, type.Properties.Select(p => p.JsonName));
             }
 
-            writer.WriteLine($$"""
-                /// <inheritdoc/>
-                public override {{fullName}} Read(ref {{Json}}.Utf8JsonReader reader, global::System.Type typeToConvert, {{Json}}.JsonSerializerOptions options)
-                    => ReadValue(ref reader);
-
-                /// <inheritdoc/>
-                public override void Write({{Json}}.Utf8JsonWriter writer, {{fullName}} value, {{Json}}.JsonSerializerOptions options)
-                    => WriteValue(writer, value);
-
-                """);
+            WriteConverterOverrides(writer, fullName);
+            writer.WriteLine();
 
             WriteReadValue(writer, model, enums, type, fullName);
             writer.WriteLine();

@@ -132,15 +132,9 @@ internal static class UnionTypeEmitter
                 """);
             }
 
+            writer.WriteLine();
+            WriteConverterOverrides(writer, fullName);
             writer.WriteLine($$"""
-
-                /// <inheritdoc/>
-                public override {{fullName}} Read(ref {{Json}}.Utf8JsonReader reader, global::System.Type typeToConvert, {{Json}}.JsonSerializerOptions options)
-                    => ReadValue(ref reader);
-
-                /// <inheritdoc/>
-                public override void Write({{Json}}.Utf8JsonWriter writer, {{fullName}} value, {{Json}}.JsonSerializerOptions options)
-                    => WriteValue(writer, value);
 
                 /// <summary>Reads one <see cref="{{name}}"/>, choosing the variant by discriminator, then by shape.</summary>
                 public static {{fullName}} ReadValue(ref {{Json}}.Utf8JsonReader reader)
