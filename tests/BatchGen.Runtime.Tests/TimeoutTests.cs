@@ -1,5 +1,6 @@
 using BatchGen.Testing;
 using Microsoft.Extensions.Time.Testing;
+using OpenAI.Batches;
 using Xunit;
 
 namespace BatchGen.Runtime.Tests;
@@ -78,6 +79,35 @@ public sealed class TimeoutTests : ClientTestBase
         var ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => _clock.Drive(client.ListBatchesAsync()));
 
         Assert.Contains("2 attempt(s)", ex.Message);
+        Assert.Equal(2, Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_callers_HttpClient_timeout_is_per_attempt_and_retried()
+    {
+        // HttpClient.Timeout runs on the real clock; the slow attempt waits ten minutes, so the
+        // 300 ms timeout always fires first however loaded the machine is.
+        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        using var client = new OpenAIClient(http, new ClientOptions { ApiKey = Server.ApiKey, BaseAddress = Server.BaseAddress, MaxRetries = 1 });
+        Server.Inject(new Fault { Delay = TimeSpan.FromMinutes(10) });
+
+        var page = await client.ListBatchesAsync();
+
+        Assert.NotNull(page);
+        Assert.Equal(2, Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_callers_HttpClient_timeout_on_every_attempt_is_an_api_timeout_naming_it()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        using var client = new OpenAIClient(http, new ClientOptions { ApiKey = Server.ApiKey, BaseAddress = Server.BaseAddress, MaxRetries = 1 });
+        Server.Inject(new Fault { Delay = TimeSpan.FromMinutes(10), Times = 2 });
+
+        var ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => client.ListBatchesAsync());
+
+        Assert.Equal("listBatches timed out (HttpClient.Timeout) on each of 2 attempt(s).", ex.Message);
+        Assert.IsAssignableFrom<OperationCanceledException>(ex.InnerException);
         Assert.Equal(2, Server.Requests.Count);
     }
 
