@@ -81,18 +81,19 @@ internal sealed class JsonResponseReader<T> : ResponseReader<T>
     {
         try
         {
-            using var context = JsonReadContext.Begin(_strict);
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
-            if (!reader.Read())
+            // The reader's own message for an empty body is about tokens; say it plainly.
+            if (IsBlank(json))
             {
                 throw new JsonException("The body is empty.", "$", null, null);
             }
 
+            using var context = JsonReadContext.Begin(_strict);
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 256 });
+            reader.Read();
             var value = _read(ref reader);
-            if (reader.Read())
-            {
-                throw new JsonException("There is more content after the JSON value.", "$", null, null);
-            }
+
+            // The whole body is one final block: reading past the value throws if anything but white space follows.
+            reader.Read();
 
             if (context.Missing.Count > 0)
             {
@@ -113,6 +114,19 @@ internal sealed class JsonResponseReader<T> : ResponseReader<T>
                 HeaderReader.RequestId(response.Headers),
                 ex);
         }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> json)
+    {
+        foreach (var b in json)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
 
