@@ -136,6 +136,45 @@ public sealed class StreamEdgeTests
         Assert.Equal("\"a\" \"b\"", await response.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("text/plain; charset=iso-8859-1", new byte[] { 0x63, 0x61, 0x66, 0xE9 }, "caf\u00e9")]
+    [InlineData("text/plain; charset=\"utf-16\"", new byte[] { 0x68, 0x00, 0x69, 0x00 }, "hi")]
+    [InlineData("text/plain; charset=x-no-such-charset", new byte[] { 0x63, 0xC3, 0xA9 }, "c\u00e9")]
+    [InlineData("text/plain", new byte[] { 0x63, 0xC3, 0xA9 }, "c\u00e9")]
+    [InlineData("application/json; charset=utf-8", new byte[] { 0x22, 0x5C, 0x75, 0x30, 0x30, 0x65, 0x39, 0x22 }, "\u00e9")]
+    [InlineData("application/jsonl", new byte[] { 0x22, 0x61, 0x22 }, "\"a\"")]
+    [InlineData("application/vnd.api+json", new byte[] { 0x22, 0x61, 0x22 }, "a")]
+    [InlineData("text/plain", new byte[] { 0x22, 0x61, 0x22 }, "\"a\"")]
+    public async Task Text_is_decoded_in_the_declared_charset_and_only_a_json_body_as_a_json_string(string contentType, byte[] body, string expected)
+    {
+        using var response = new StreamedResponse(new MemoryStream(body), contentType);
+
+        Assert.Equal(expected, await response.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_body_read_in_full_keeps_every_byte_whether_or_not_its_length_is_known()
+    {
+        var bytes = Enumerable.Range(0, 200_000).Select(i => (byte)(i * 7)).ToArray();
+        using var known = new StreamedResponse(new MemoryStream(bytes), "application/octet-stream");
+        using var unknown = new StreamedResponse(new UnseekableStream(bytes), "application/octet-stream");
+
+        Assert.Equal((200_000L, (long?)null), (known.ContentLength!.Value, unknown.ContentLength));
+        Assert.Equal(bytes, await known.ReadAllBytesAsync());
+        Assert.Equal(bytes, await unknown.ReadAllBytesAsync());
+    }
+
+    /// <summary>A stream that cannot tell its length, as a chunked response body.</summary>
+    private sealed class UnseekableStream : MemoryStream
+    {
+        public UnseekableStream(byte[] bytes)
+            : base(bytes)
+        {
+        }
+
+        public override bool CanSeek => false;
+    }
+
     [Fact]
     public async Task Event_data_is_read_with_surrounding_white_space_and_empty_events_are_passed_over()
     {

@@ -207,6 +207,34 @@ public sealed class StreamedResponseTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cancelling_a_download_midway_is_the_callers_cancellation_not_a_broken_body()
+    {
+        var firstBytesSent = new TaskCompletionSource();
+        _server.Respond = _ => new RecordingServer.Answer(200, ContentType: "application/octet-stream")
+        {
+            Write = async context =>
+            {
+                context.Response.ContentLength = 1_000_000;
+                await context.Response.Body.WriteAsync(new byte[1000]);
+                await context.Response.Body.FlushAsync();
+                firstBytesSent.SetResult();
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            },
+        };
+        using var client = NewClient();
+        using var cts = new CancellationTokenSource();
+
+        using var file = await client.DownloadFileAsync("file-slow");
+        var copy = file.CopyToAsync(Stream.Null, cts.Token);
+        await firstBytesSent.Task;
+        cts.Cancel();
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => copy);
+
+        Assert.True(ex is OperationCanceledException or IOException, $"A cancelled copy surfaced as {ex.GetType().Name}.");
+        Assert.IsNotType<ApiConnectionException>(ex);
+    }
+
+    [Fact]
     public async Task An_error_status_is_the_typed_error_not_a_stream()
     {
         _server.Respond = _ => new RecordingServer.Answer(404, Body: "{\"error\":{\"message\":\"No such File object: f\",\"type\":\"invalid_request_error\"}}");
