@@ -137,6 +137,25 @@ public sealed class EventStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_with_content_after_its_json_is_a_format_error_not_a_silent_cut()
+    {
+        Answer($"data: {Chunk("c1", "a")}\n\ndata: {Chunk("c2", "b")} {Chunk("c3", "c")}\n\n");
+        using var client = NewClient();
+        var seen = new List<string>();
+
+        var ex = await Assert.ThrowsAsync<ApiResponseFormatException>(async () =>
+        {
+            await foreach (var chunk in client.CreateChatCompletionStreamingAsync(Ask))
+            {
+                seen.Add(chunk.Id);
+            }
+        });
+
+        Assert.Equal(new[] { "c1" }, seen);
+        Assert.Contains("'message'", ex.Message);
+    }
+
+    [Fact]
     public async Task A_json_answer_to_a_stream_request_is_a_format_error_saying_what_came()
     {
         Answer("{\"id\":\"c1\",\"choices\":[]}", "application/json");

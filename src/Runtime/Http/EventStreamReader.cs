@@ -115,12 +115,12 @@ public static class EventStreamReader
         try
         {
             var reader = new Utf8JsonReader(trimmed, new JsonReaderOptions { MaxDepth = 256 });
-            if (!reader.Read())
-            {
-                return ParsedEvent<T>.Empty;
-            }
+            reader.Read();
+            var value = read(eventType, ref reader);
 
-            return new ParsedEvent<T>(read(eventType, ref reader), null);
+            // The data is one final block: reading past the value throws if anything follows it.
+            reader.Read();
+            return new ParsedEvent<T>(value, null);
         }
         catch (JsonException ex)
         {
