@@ -47,6 +47,30 @@ public sealed class JsonLinesTests
         Assert.Equal(new[] { "1", "2" }, lines.Select(l => l.Content));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(29)]
+    public async Task Lines_arriving_in_pieces_of_any_size_read_the_same(int piece)
+    {
+        const string text = "{\"role\":\"a\",\"content\":\"1\"}\r\n\r\n \n{\"role\":\"b\",\"content\":\"2\"}\n{\"role\":\"c\",\"content\":\"3\"}\r";
+
+        var lines = await TestTime.ToListAsync(JsonLines.ReadAsync(new SlowStream(Encoding.UTF8.GetBytes(text), piece), BatchLinesContext.Default.ChatMessage));
+
+        Assert.Equal(new[] { "1", "2", "3" }, lines.Select(l => l.Content));
+    }
+
+    [Fact]
+    public async Task A_bad_line_after_blank_ones_is_counted_by_its_place_in_the_file()
+    {
+        var ex = await Assert.ThrowsAsync<JsonLinesException>(() => TestTime.ToListAsync(JsonLines.ReadAsync(new SlowStream(Encoding.UTF8.GetBytes("\n\r\n{\"role\":\"a\",\"content\":\"1\"}\n \nnot json"), 2), BatchLinesContext.Default.ChatMessage)));
+
+        Assert.Equal(5, ex.LineNumber);
+        Assert.StartsWith("Line 5 is not valid: ", ex.Message);
+        Assert.IsAssignableFrom<System.Text.Json.JsonException>(ex.InnerException);
+    }
+
     [Fact]
     public async Task Lines_longer_than_the_read_buffer_are_read_whole()
     {
