@@ -73,6 +73,66 @@ public sealed class StreamEdgeTests
         await Assert.ThrowsAsync<ArgumentNullException>(() => Polling.WhileAsync(0, _ => false, null!, null, null, default));
     }
 
+    [Fact]
+    public async Task Polling_without_delay_or_timeout_polls_at_once_until_settled()
+    {
+        var clock = TestTime.NewClock();
+        var polls = 0;
+
+        // The clock never moves: only zero delays let this finish.
+        var settled = await Polling.WhileAsync(
+            0,
+            value => value < 3,
+            _ => Task.FromResult(++polls),
+            null,
+            new PollingOptions { TimeProvider = clock, InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero, Timeout = Timeout.InfiniteTimeSpan },
+            CancellationToken.None);
+
+        Assert.Equal(3, settled);
+    }
+
+    [Fact]
+    public async Task A_huge_multiplier_caps_the_delay_at_its_maximum()
+    {
+        var clock = TestTime.NewClock();
+        var start = clock.GetUtcNow();
+        var pollTimes = new List<double>();
+        var options = new PollingOptions { InitialDelay = TimeSpan.FromDays(1), Multiplier = 1e300, MaxDelay = TimeSpan.FromDays(2), Timeout = Timeout.InfiniteTimeSpan, TimeProvider = clock };
+
+        await clock.Drive(
+            Polling.WhileAsync(
+                0,
+                value => value < 3,
+                _ =>
+                {
+                    pollTimes.Add((clock.GetUtcNow() - start).TotalDays);
+                    return Task.FromResult(pollTimes.Count);
+                },
+                null,
+                options,
+                CancellationToken.None),
+            TimeSpan.FromHours(12));
+
+        Assert.Equal(new double[] { 1, 3, 5 }, pollTimes);
+    }
+
+    [Fact]
+    public void Nonsense_polling_settings_are_refused_where_they_are_set()
+    {
+        var options = new PollingOptions { InitialDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero, Multiplier = 1, Timeout = Timeout.InfiniteTimeSpan };
+
+        Assert.Contains("InitialDelay", Assert.Throws<ArgumentOutOfRangeException>(() => options.InitialDelay = TimeSpan.FromTicks(-1)).Message);
+        Assert.Contains("MaxDelay", Assert.Throws<ArgumentOutOfRangeException>(() => options.MaxDelay = TimeSpan.FromTicks(-1)).Message);
+        Assert.Contains("Timeout", Assert.Throws<ArgumentOutOfRangeException>(() => options.Timeout = TimeSpan.Zero).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => options.Timeout = TimeSpan.FromSeconds(-5));
+        foreach (var multiplier in new[] { 0.999, 0, -1, double.NaN, double.PositiveInfinity })
+        {
+            Assert.Contains("Multiplier", Assert.Throws<ArgumentOutOfRangeException>(() => options.Multiplier = multiplier).Message);
+        }
+
+        Assert.Equal((TimeSpan.Zero, TimeSpan.Zero, 1.0, Timeout.InfiniteTimeSpan), (options.InitialDelay, options.MaxDelay, options.Multiplier, options.Timeout));
+    }
+
     private sealed class SynchronousProgress(List<int> seen) : IProgress<int>
     {
         public void Report(int value) => seen.Add(value);
