@@ -82,4 +82,51 @@ public sealed class ErrorTypeTests : IAsyncLifetime
         Assert.Null(ex.Error);
         Assert.Equal("<html>upstream</html>", ex.ResponseBody);
     }
+    [Fact]
+    public async Task ToString_gives_the_type_status_request_id_and_message_for_logs()
+    {
+        _server.Respond = r => new RecordingServer.Answer(r.Path.Value!.EndsWith("p1", StringComparison.Ordinal) ? 429 : 503, Body: """{"error":{"message":"slow down"}}""")
+        {
+            Headers = r.Path.Value!.EndsWith("p1", StringComparison.Ordinal) ? new() { ["x-request-id"] = "req_42", ["retry-after"] = "3" } : new() { ["retry-after"] = "3" },
+        };
+        using var client = Client();
+
+        var limited = await Assert.ThrowsAsync<RateLimitException>(() => client.GetProblemAsync("p1"));
+        var down = await Assert.ThrowsAsync<InternalServerException>(() => client.GetProblemAsync("p2"));
+
+        Assert.Equal("BatchGen.RateLimitException: 429 TooManyRequests (request req_42): slow down", limited.ToString());
+        Assert.Equal("BatchGen.InternalServerException: 503 ServiceUnavailable: slow down", down.ToString());
+        Assert.Equal(TimeSpan.FromSeconds(3), limited.RetryAfter);
+        Assert.Equal("req_42", limited.RequestId);
+        Assert.Equal("3", Assert.Single(limited.Headers!.GetValues("retry-after")));
+    }
+
+    [Theory]
+    [InlineData(401, true)]
+    [InlineData(403, true)]
+    [InlineData(404, false)]
+    public async Task Only_a_refusal_says_which_credential_was_not_sent(int status, bool explained)
+    {
+        _server.Respond = _ => new RecordingServer.Answer(status, Body: """{"error":{"message":"no"}}""");
+        using var client = Client();
+
+        var ex = await Assert.ThrowsAnyAsync<ApiStatusException>(() => client.GetWithBearerAsync());
+
+        Assert.StartsWith("no", ex.Message);
+        Assert.Equal(explained, ex.Message.Contains("No credential was sent: the operation accepts Bearer.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_error_body_cut_at_the_cap_is_kept_as_text_and_not_read_as_the_schema()
+    {
+        // Valid JSON for the declared problem schema, padded past the 64 KiB cap with white space.
+        var body = """{"type":"about:blank","title":"Not Found","status":404,"detail":"gone"}""" + new string(' ', 70_000);
+        _server.Respond = _ => new RecordingServer.Answer(404, Body: body, ContentType: "application/problem+json");
+        using var client = Client();
+
+        var ex = await Assert.ThrowsAsync<NotFoundException>(() => client.GetProblemAsync("p1"));
+
+        Assert.Null(ex.Error);
+        Assert.Equal(64 * 1024, ex.ResponseBody!.Length);
+    }
 }
