@@ -129,6 +129,76 @@ public sealed class FormBodyTests : IAsyncLifetime
         Assert.Equal("grant_type=client_credentials&scope=read&scope=write&ttl=60", Encoding.UTF8.GetString(seen.Body));
     }
 
+    [Theory]
+    [InlineData("plain.txt", "plain.txt")]
+    [InlineData("back\\slash.txt", "back\\slash.txt")]
+    [InlineData("trailing\\", "trailing\\")]
+    [InlineData("r\u00e9sum\u00e9 \u65e5\u672c.pdf", "r\u00e9sum\u00e9 \u65e5\u672c.pdf")]
+    [InlineData("quote\"d.txt", "quote%22d.txt")] // as browsers send it
+    public async Task File_names_arrive_as_browsers_send_them(string fileName, string received)
+    {
+        using var client = Client();
+
+        await client.UploadFileAsync(new UploadRequest { File = ApiFile.FromBytes(new byte[] { 1 }, fileName), Purpose = UploadRequestPurpose.Batch });
+
+        Assert.Equal(received, Assert.Single(Assert.Single(_server.Requests).Form, p => p.Name == "file").FileName);
+    }
+
+    [Fact]
+    public async Task A_line_break_in_a_file_name_cannot_start_a_header_of_its_own()
+    {
+        using var client = Client();
+
+        await client.UploadFileAsync(new UploadRequest { File = ApiFile.FromBytes(new byte[] { 1 }, "a\r\nContent-Type: text/evil\r\n.txt"), Purpose = UploadRequestPurpose.Batch });
+
+        var file = Assert.Single(Assert.Single(_server.Requests).Form, p => p.Name == "file");
+        Assert.Equal("a%0D%0AContent-Type: text/evil%0D%0A.txt", file.FileName);
+        Assert.NotEqual("text/evil", file.ContentType);
+    }
+
+    [Fact]
+    public async Task Union_members_go_as_files_text_or_json_by_what_they_hold()
+    {
+        var body = FormBody.Multipart()
+            .AddValue<object>("one", "file", ApiFile.FromBytes(new byte[] { 1 }, "1.bin"), static (w, v) => w.WriteNullValue())
+            .AddValue<object>("many", "files", new[] { ApiFile.FromBytes(new byte[] { 2 }, "2.bin"), ApiFile.FromBytes(new byte[] { 3 }, "3.bin") }, static (w, v) => w.WriteNullValue())
+            .AddValue<object>("text", "t", "hello", static (w, v) => w.WriteNullValue())
+            .AddValue<int>("number", 42, 42, static (w, v) => w.WriteNumberValue(v))
+            .AddValue<object>("absent", null, null, static (w, v) => w.WriteNullValue());
+
+        var text = await (await body.ToContentAsync(bracketed: false, default)).ReadAsStringAsync();
+
+        Assert.Equal(1, Occurrences(text, "name=\"one\"; filename=\"1.bin\""));
+        Assert.Equal(2, Occurrences(text, "name=\"many\"; filename="));
+        Assert.Equal(1, Occurrences(text, "name=\"text\"\r\n\r\nhello\r\n"));
+        Assert.Equal(1, Occurrences(text, "Content-Type: application/json\r\nContent-Disposition: form-data; name=\"number\"\r\n\r\n42\r\n"));
+        Assert.Equal(0, Occurrences(text, "absent"));
+    }
+
+    [Fact]
+    public async Task Bracket_notation_flattens_objects_in_objects_and_keeps_numbers_and_booleans_as_text()
+    {
+        var body = FormBody.Multipart()
+            .AddJson("opts", new Dictionary<string, object?> { ["a"] = new Dictionary<string, object?> { ["b"] = true, ["c"] = 1.5 }, ["d"] = new[] { 1, 2 } }, static (w, v) => System.Text.Json.JsonSerializer.Serialize(w, v));
+
+        var text = await (await body.ToContentAsync(bracketed: true, default)).ReadAsStringAsync();
+
+        Assert.Equal(1, Occurrences(text, "name=\"opts[a][b]\"\r\n\r\ntrue\r\n"));
+        Assert.Equal(1, Occurrences(text, "name=\"opts[a][c]\"\r\n\r\n1.5\r\n"));
+        Assert.Equal(2, Occurrences(text, "name=\"opts[d][]\""));
+        Assert.Equal(0, Occurrences(text, "application/json"));
+    }
+
+    [Fact]
+    public void A_urlencoded_body_refuses_a_file_naming_the_field()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => FormBody.UrlEncoded().AddFile("upload", ApiFile.FromBytes(new byte[] { 1 }, "f.bin")));
+
+        Assert.Equal("upload", ex.ParamName);
+        Assert.Contains("'upload' is a file", ex.Message);
+        FormBody.UrlEncoded().AddFile("upload", null); // nothing to carry: fine
+    }
+
     [Fact]
     public void A_file_needs_a_name()
         => Assert.Throws<ArgumentException>(() => ApiFile.FromBytes(new byte[] { 1 }, ""));

@@ -216,8 +216,10 @@ public sealed class FormBody
     }
 
     /// <summary>
-    /// <c>form-data; name="…"; filename="…"</c>, quoted as browsers and curl send it (RFC 7578).
-    /// HttpClient's own form writes unquoted values and a <c>filename*</c> that some servers cannot
+    /// <c>form-data; name="…"; filename="…"</c>, quoted and escaped as browsers send it (the HTML
+    /// standard's multipart encoding: <c>"</c>, CR and LF as <c>%22</c>, <c>%0D</c>, <c>%0A</c>, all else
+    /// as is). Servers are written for that; a backslash escape is read literally by some (ASP.NET
+    /// Core keeps the backslash), and HttpClient's own form writes a <c>filename*</c> that some cannot
     /// parse (Prism, the mock server of the official SDKs, crashes on it).
     /// </summary>
     private static ContentDispositionHeaderValue Disposition(string name, string? fileName)
@@ -232,5 +234,5 @@ public sealed class FormBody
     }
 
     private static string Quote(string value)
-        => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", string.Empty).Replace("\n", string.Empty) + "\"";
+        => "\"" + value.Replace("\"", "%22").Replace("\r", "%0D").Replace("\n", "%0A") + "\"";
 }
