@@ -280,7 +280,11 @@ public sealed class ApiRequest
         return this;
     }
 
-    /// <summary>Formats a scalar for a path or query: invariant culture, lower-case booleans, ISO 8601 times.</summary>
+    /// <summary>
+    /// Formats a scalar for a path, query, header or form field as JSON would write it: invariant
+    /// culture, lower-case booleans, ISO 8601 times, numbers that read back to the same value, bytes
+    /// in base64 (<c>format: byte</c>), and a URI with its escapes kept.
+    /// </summary>
     public static string? Format<T>(T? value)
         => value switch
         {
@@ -288,6 +292,13 @@ public sealed class ApiRequest
             string text => text,
             bool flag => flag ? "true" : "false",
             DateTimeOffset time => time.ToString("o", CultureInfo.InvariantCulture),
+            DateTime time => time.ToString("o", CultureInfo.InvariantCulture),
+            // "R": the shortest text that reads back exactly, also on .NET Framework, whose default keeps 15 digits.
+            double number => number.ToString("R", CultureInfo.InvariantCulture),
+            float number => number.ToString("R", CultureInfo.InvariantCulture),
+            byte[] bytes => Convert.ToBase64String(bytes),
+            // Uri.ToString() unescapes (%2F becomes /), which would change the address sent.
+            Uri uri => uri.IsAbsoluteUri ? uri.AbsoluteUri : uri.OriginalString,
             IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };
