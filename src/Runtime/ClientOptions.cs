@@ -14,6 +14,8 @@ public sealed class ClientOptions
     private Dictionary<string, string> _defaultHeaders = new(StringComparer.OrdinalIgnoreCase);
     private ApiCredentials _credentials = new();
     private TimeProvider _timeProvider = TimeProvider.System;
+    private int _maxRetries = 2;
+    private TimeSpan _timeout = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// The secret for a spec with one bearer, API-key, OAuth2 or OpenID Connect scheme, sent as that
@@ -39,11 +41,21 @@ public sealed class ClientOptions
     /// <summary>Headers sent with every request (after the generated ones; a credential header cannot be replaced here).</summary>
     public IDictionary<string, string> DefaultHeaders => _defaultHeaders;
 
-    /// <summary>How many times a failed call is retried (connection errors, 408, 409, 429, 5xx). Default 2.</summary>
-    public int MaxRetries { get; set; } = 2;
+    /// <summary>How many times a failed call is retried (connection errors, 408, 409, 429, 5xx), 0 or more. Default 2.</summary>
+    public int MaxRetries
+    {
+        get => _maxRetries;
+        set => _maxRetries = value < 0 ? throw new ArgumentOutOfRangeException(nameof(value), value, "ClientOptions.MaxRetries must be 0 or more.") : value;
+    }
 
-    /// <summary>The limit for a whole call, retries and backoff included. Default 10 minutes.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
+    /// <summary>The limit for a whole call, retries and backoff included: positive, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>. Default 10 minutes.</summary>
+    public TimeSpan Timeout
+    {
+        get => _timeout;
+        set => _timeout = value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan
+            ? throw new ArgumentOutOfRangeException(nameof(value), value, "ClientOptions.Timeout must be positive (or Timeout.InfiniteTimeSpan).")
+            : value;
+    }
 
     /// <summary>The <c>User-Agent</c> header. Default <c>BatchGen/{version}</c>.</summary>
     public string? UserAgent { get; set; }

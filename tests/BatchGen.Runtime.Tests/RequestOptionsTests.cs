@@ -94,8 +94,47 @@ public sealed class RequestOptionsTests : ClientTestBase
     [Fact]
     public void Nonsense_settings_are_refused_where_they_are_set()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RequestOptions { MaxRetries = -1 });
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RequestOptions { Timeout = TimeSpan.Zero });
-        Assert.Equal(Timeout.InfiniteTimeSpan, new RequestOptions { Timeout = Timeout.InfiniteTimeSpan }.Timeout);
+        Assert.Contains("RequestOptions.MaxRetries", Assert.Throws<ArgumentOutOfRangeException>(() => new RequestOptions { MaxRetries = -1 }).Message);
+        Assert.Contains("RequestOptions.Timeout", Assert.Throws<ArgumentOutOfRangeException>(() => new RequestOptions { Timeout = TimeSpan.Zero }).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RequestOptions { Timeout = TimeSpan.FromSeconds(-1) });
+        Assert.Equal((0, Timeout.InfiniteTimeSpan), (new RequestOptions { MaxRetries = 0 }.MaxRetries, new RequestOptions { Timeout = Timeout.InfiniteTimeSpan }.Timeout));
+
+        Assert.Contains("ClientOptions.MaxRetries", Assert.Throws<ArgumentOutOfRangeException>(() => new ClientOptions { MaxRetries = -1 }).Message);
+        Assert.Contains("ClientOptions.Timeout", Assert.Throws<ArgumentOutOfRangeException>(() => new ClientOptions { Timeout = TimeSpan.Zero }).Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ClientOptions { Timeout = TimeSpan.FromSeconds(-1) });
+        Assert.Throws<ArgumentNullException>(() => new ClientOptions { TimeProvider = null! });
+        Assert.Throws<ArgumentNullException>(() => new ClientOptions { Credentials = null! });
+        Assert.Equal((0, Timeout.InfiniteTimeSpan), (new ClientOptions { MaxRetries = 0 }.MaxRetries, new ClientOptions { Timeout = Timeout.InfiniteTimeSpan }.Timeout));
+        Assert.Equal((2, TimeSpan.FromMinutes(10)), (new ClientOptions().MaxRetries, new ClientOptions().Timeout));
+    }
+
+    [Fact]
+    public async Task Options_changed_after_the_client_is_made_do_not_change_it()
+    {
+        var options = new ClientOptions { ApiKey = Server.ApiKey, BaseAddress = Server.BaseAddress, MaxRetries = 0 };
+        options.DefaultHeaders["X-Team"] = "a";
+        using var client = new OpenAIClient(options);
+
+        options.DefaultHeaders["X-Team"] = "b";
+        options.DefaultHeaders["X-Added"] = "c";
+        options.Credentials.SetKey(OpenAIClient.SecuritySchemeNames.ApiKeyAuth, "someone-else");
+        options.MaxRetries = 5;
+        Server.Inject(Fast(500, times: 2));
+        await Assert.ThrowsAsync<InternalServerException>(() => client.ListBatchesAsync());
+
+        var sent = Assert.Single(Server.Requests);
+        Assert.Equal("a", sent.Headers["X-Team"]);
+        Assert.False(sent.Headers.ContainsKey("X-Added"));
+        Assert.Equal("(valid)", sent.Headers["Authorization"]);
+    }
+
+    [Fact]
+    public async Task An_infinite_timeout_lets_the_call_run_to_its_end()
+    {
+        using var client = NewClient(o => o.Timeout = Timeout.InfiniteTimeSpan);
+
+        var page = await client.ListBatchesAsync(requestOptions: new RequestOptions { Timeout = Timeout.InfiniteTimeSpan });
+
+        Assert.NotNull(page);
     }
 }

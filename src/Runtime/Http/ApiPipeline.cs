@@ -45,17 +45,8 @@ public sealed class ApiPipeline : IDisposable
             throw new ArgumentNullException(nameof(api));
         }
 
+        // A copy: the caller changing its options later cannot change this client. Their setters checked the values.
         _options = options?.Clone() ?? new ClientOptions();
-        if (_options.MaxRetries < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), _options.MaxRetries, "ClientOptions.MaxRetries must be 0 or more.");
-        }
-
-        if (_options.Timeout <= TimeSpan.Zero && _options.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(options), _options.Timeout, "ClientOptions.Timeout must be positive (or Timeout.InfiniteTimeSpan).");
-        }
-
         BaseAddress = BaseAddressResolver.Resolve(_options, httpClient, api);
         _credentials = new CredentialSet(api, _options);
         _conventions = api.Conventions;
