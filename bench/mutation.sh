@@ -13,10 +13,10 @@ dotnet tool restore >/dev/null
 out="$PWD/artifacts/mutation/$target"
 case "$target" in
   runtime)
-    (cd tests/BatchGen.Runtime.Tests && dotnet stryker -p BatchGen.Runtime.csproj --target-framework net8.0 -r json -r html -r progress -O "$out" "$@")
+    (cd tests/BatchGen.Runtime.Tests && dotnet stryker -p BatchGen.Runtime.csproj --target-framework net8.0 -r json -r html -r progress -r dots -O "$out" "$@")
     ;;
   generator)
-    (cd tests/BatchGen.Generator.Tests && dotnet stryker -p BatchGen.Generator.csproj -r json -r html -r progress -O "$out" \
+    (cd tests/BatchGen.Generator.Tests && dotnet stryker -p BatchGen.Generator.csproj -r json -r html -r progress -r dots -O "$out" \
       --test-case-filter "FullyQualifiedName!~Fuzz&FullyQualifiedName!~Conformance&FullyQualifiedName!~RealSpec&FullyQualifiedName!~FilterTests" "$@")
     ;;
   *) echo "usage: $0 runtime|generator [stryker options]" >&2; exit 2 ;;
