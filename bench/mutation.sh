@@ -15,7 +15,7 @@ out="$PWD/artifacts/mutation/$target"
 # its tests. The generator's fast tests are those that run the generator without compiling its
 # output or reading the complete spec: snapshots, diagnostics and their positions, caching, naming,
 # YAML reading, hostile input. Left out: fuzzing, Prism, the complete spec, and the tests that
-# compile generated code with Roslyn (CompileTests, NameClashTests, EvolutionTests and three
+# compile generated code with Roslyn (CompileTests, NameClashTests, EvolutionTests, FilterTests and three
 # single tests), each seconds per mutant; the snapshots pin the same output text.
 generator_fast_tests="FullyQualifiedName!~Fuzz&FullyQualifiedName!~Conformance&FullyQualifiedName!~RealSpec&FullyQualifiedName!~FilterTests"
 generator_fast_tests+="&FullyQualifiedName!~CompileTests&FullyQualifiedName!~NameClashTests&FullyQualifiedName!~EvolutionTests"
