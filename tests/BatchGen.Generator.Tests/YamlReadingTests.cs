@@ -14,6 +14,33 @@ public sealed class YamlReadingTests
         return node!;
     }
 
+    [Theory]
+    [InlineData("a: 1\nb: *nowhere\n", "The alias '*nowhere' refers to no anchor defined before it", 1, 3)]
+    [InlineData("a: &k {x: 1}\n*k : 2\n", "The alias '*k' cannot be used as a mapping key", 1, 0)]
+    [InlineData("a: 1\n? {x: 1}\n: 2\n", "A mapping cannot be used as a mapping key; OpenAPI keys are strings", 1, 2)]
+    [InlineData("a: 1\n? [x]\n: 2\n", "A sequence cannot be used as a mapping key; OpenAPI keys are strings", 1, 2)]
+    [InlineData("a: 1\n---\nb: 2\n", "The file holds more than one YAML document; an OpenAPI spec is one document", 1, 0)]
+    [InlineData("a: 1\nb: 2\na: 3\n", "Duplicate key 'a' in a mapping; YAML requires keys to be unique", 2, 0)]
+    public void What_json_cannot_hold_is_refused_at_its_position(string yaml, string message, int line, int column)
+    {
+        var node = YamlJsonReader.Read(yaml, CancellationToken.None, out var error);
+
+        Assert.Null(node);
+        Assert.NotNull(error);
+        Assert.StartsWith(message, error!.Message);
+        Assert.Equal((line, column), (error.Position.Line, error.Position.Column));
+    }
+
+    [Fact]
+    public void A_scalar_alias_may_be_a_key_and_merges_take_lists_of_mappings()
+    {
+        var node = Read("name: &n title\n*n : kept\nx: &x {a: 1}\ny: &y {b: 2}\nz:\n  <<: [*x, *y]\n  a: 9\n");
+
+        Assert.Equal("kept", node["title"]!.GetValue<string>());
+        Assert.Equal(9, node["z"]!["a"]!.GetValue<long>());
+        Assert.Equal(2, node["z"]!["b"]!.GetValue<long>());
+    }
+
     [Fact]
     public void Scalars_follow_the_yaml_1_2_core_schema()
     {
