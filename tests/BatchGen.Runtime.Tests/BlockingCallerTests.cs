@@ -16,6 +16,8 @@ namespace BatchGen.Runtime.Tests;
 /// </summary>
 public sealed class BlockingCallerTests : ClientTestBase
 {
+    protected override FakeBatchServerOptions ServerOptions => new() { CancellingFor = TimeSpan.FromMilliseconds(50) };
+
     /// <summary>Queues posted work and never runs it while its thread is blocked; counts the posts.</summary>
     private sealed class BlockedThreadContext : SynchronizationContext
     {
@@ -89,6 +91,17 @@ public sealed class BlockingCallerTests : ClientTestBase
         var response = Blocked(() => client.RetrieveBatchWithResponseAsync(id));
 
         Assert.Equal(1, response.RetryCount);
+    }
+
+    [Fact]
+    public void A_wait_that_polls()
+    {
+        using var client = NewClient();
+        var id = Server.Seed();
+
+        var batch = Blocked(() => client.CancelBatchAndWaitAsync(id, polling: new PollingOptions { InitialDelay = TimeSpan.FromMilliseconds(20), MaxDelay = TimeSpan.FromMilliseconds(40) }));
+
+        Assert.Equal(BatchStatus.Cancelled, batch.Status);
     }
 
     [Fact]
