@@ -102,6 +102,18 @@ public sealed class ErrorBodyTests : ClientTestBase
         Assert.Equal(body, error.ResponseBody);
     }
 
+    [Fact]
+    public async Task A_body_of_exactly_200_characters_is_shown_whole()
+    {
+        var body = new string('c', 200);
+        Server.Inject(new Fault { Status = 502, Body = body, ContentType = "text/plain" });
+        using var client = NewClient(o => o.MaxRetries = 0);
+
+        var error = await Assert.ThrowsAsync<InternalServerException>(() => client.RetrieveBatchAsync("batch_1"));
+
+        Assert.Equal("HTTP 502 Bad Gateway: " + body, error.Message);
+    }
+
     [Theory]
     [InlineData("é", 2)] // two-byte characters
     [InlineData("€", 3)] // three-byte characters

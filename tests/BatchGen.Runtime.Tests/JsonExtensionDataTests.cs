@@ -69,4 +69,16 @@ public sealed class JsonExtensionDataTests
 
         Assert.Equal("""{"x":[true,null],"y":"z"}""", System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
+    [Fact]
+    public void A_map_of_any_dictionary_type_is_written_as_an_object()
+    {
+        var sorted = new SortedDictionary<string, int> { ["b"] = 2, ["a"] = 1 };
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            JsonWrite.Map<int>(writer, new System.Collections.ObjectModel.ReadOnlyDictionary<string, int>(sorted), static (w, v) => w.WriteNumberValue(v));
+        }
+
+        Assert.Equal("""{"a":1,"b":2}""", System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
 }

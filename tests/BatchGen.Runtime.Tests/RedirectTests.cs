@@ -149,4 +149,17 @@ public sealed class RedirectTests : IAsyncLifetime
         Assert.Equal(307, (int)failure.StatusCode);
         Assert.Single(_server.Requests);
     }
+    [Fact]
+    public async Task A_default_header_replaces_one_the_operation_sets_and_the_user_agent()
+    {
+        var options = new ClientOptions { BaseAddress = new Uri(_server.Origin, "v1"), MaxRetries = 0 };
+        options.DefaultHeaders["x-team"] = "default";
+        options.DefaultHeaders["User-Agent"] = "mine/1.0";
+        using var pipeline = new ApiPipeline(null, options, new ApiDescription(null, "REDIRECT", Array.Empty<SecurityScheme>(), Array.Empty<IReadOnlyList<string>>()));
+
+        await pipeline.SendAsync(new ApiRequest("GET", "get").AppendPath("/h").AddHeader("X-Team", "generated"), CancellationToken.None);
+
+        var seen = Assert.Single(_server.Requests);
+        Assert.Equal(("default", "mine/1.0"), (seen.Header("X-Team"), seen.Header("User-Agent")));
+    }
 }
