@@ -23,6 +23,39 @@ public sealed class NamingTests
     public void PascalCase(string input, string expected)
         => Assert.Equal(expected, Naming.ToPascalCase(input));
 
+    /// <summary>Every reserved C# keyword, as Roslyn itself lists them (not a copy of ours).</summary>
+    public static TheoryData<string> ReservedKeywords()
+    {
+        var data = new TheoryData<string>();
+        foreach (var kind in Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetReservedKeywordKinds())
+        {
+            var text = Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetText(kind);
+            if (text.All(char.IsLetter)) // __arglist and the like lose their underscores anyway
+            {
+                data.Add(text);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ReservedKeywords))]
+    public void Every_reserved_keyword_is_escaped_as_a_parameter_name(string keyword)
+    {
+        Assert.Equal("@" + keyword, Naming.ToCamelCase(keyword));
+        Assert.Equal("@" + keyword, Naming.EscapeKeyword(keyword));
+        Assert.Equal(char.ToUpperInvariant(keyword[0]) + keyword.Substring(1), Naming.ToPascalCase(keyword)); // no PascalCase keyword exists
+    }
+
+    [Theory]
+    [InlineData("value")]
+    [InlineData("var")]
+    [InlineData("record")]
+    [InlineData("async")]
+    public void Contextual_keywords_stay_as_they_are(string word)
+        => Assert.Equal(word, Naming.EscapeKeyword(word));
+
     [Theory]
     [InlineData("batch_id", "batchId")]
     [InlineData("object", "@object")]
