@@ -18,7 +18,7 @@ public sealed class RedirectTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     private ApiPipeline Pipeline()
-        => new(null, new ClientOptions { BaseAddress = new Uri(_server.Origin, "v1"), MaxRetries = 0 }, new ApiDescription(null, "REDIRECT", Array.Empty<SecurityScheme>(), Array.Empty<IReadOnlyList<string>>()));
+        => PlainPipeline.To(new Uri(_server.Origin, "v1"));
 
     private static ApiRequest Post(string path)
         => new ApiRequest("POST", "post").AppendPath(path).SetJsonBody("payload", static (writer, value) => writer.WriteStringValue(value));
@@ -152,10 +152,10 @@ public sealed class RedirectTests : IAsyncLifetime
     [Fact]
     public async Task A_default_header_replaces_one_the_operation_sets_and_the_user_agent()
     {
-        var options = new ClientOptions { BaseAddress = new Uri(_server.Origin, "v1"), MaxRetries = 0 };
+        var options = new ClientOptions { MaxRetries = 0 };
         options.DefaultHeaders["x-team"] = "default";
         options.DefaultHeaders["User-Agent"] = "mine/1.0";
-        using var pipeline = new ApiPipeline(null, options, new ApiDescription(null, "REDIRECT", Array.Empty<SecurityScheme>(), Array.Empty<IReadOnlyList<string>>()));
+        using var pipeline = PlainPipeline.To(new Uri(_server.Origin, "v1"), options);
 
         await pipeline.SendAsync(new ApiRequest("GET", "get").AppendPath("/h").AddHeader("X-Team", "generated"), CancellationToken.None);
 

@@ -17,7 +17,7 @@ public sealed class ResponseBodyTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     private ApiPipeline Pipeline()
-        => new(null, new ClientOptions { BaseAddress = new Uri(_server.Origin, "v1"), MaxRetries = 0 }, new ApiDescription(null, "BODY", Array.Empty<SecurityScheme>(), Array.Empty<IReadOnlyList<string>>()));
+        => PlainPipeline.To(new Uri(_server.Origin, "v1"));
 
     private static string ReadString(ref Utf8JsonReader reader) => reader.GetString() ?? throw new JsonException("null");
 

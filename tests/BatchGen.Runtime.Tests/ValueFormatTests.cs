@@ -60,7 +60,7 @@ public sealed class ValueFormatTests : IAsyncLifetime
     [Fact]
     public async Task A_uri_in_the_query_reaches_the_server_with_its_escapes()
     {
-        using var pipeline = new ApiPipeline(null, new ClientOptions { BaseAddress = _server.Origin, MaxRetries = 0 }, new ApiDescription(null, "FORMAT", Array.Empty<SecurityScheme>(), Array.Empty<IReadOnlyList<string>>()));
+        using var pipeline = PlainPipeline.To(_server.Origin);
 
         await pipeline.SendAsync(new ApiRequest("GET", "lookup").AppendPath("/lookup").AddQuery("url", ApiRequest.Format(new Uri("https://example.com/a%2Fb"))), CancellationToken.None);
 
