@@ -233,6 +233,21 @@ public sealed class AuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_redirect_to_another_host_name_on_the_same_port_carries_no_credential()
+    {
+        // Same scheme and port, another host name for the same machine: a different origin all the same.
+        var otherHost = new UriBuilder(_server.Origin) { Host = "localhost", Path = "/landing" }.Uri;
+        _server.Respond = r => r.Path == "/v1/bearer" ? new RecordingServer.Answer(307, otherHost.AbsoluteUri) : null;
+        using var client = Client(c => All(c));
+        await client.GetWithBearerAsync();
+
+        Assert.Equal(new[] { "/v1/bearer", "/landing" }, _server.Requests.Select(r => r.Target));
+        Assert.Equal("Bearer bearer-1", _server.Requests[0].Header("Authorization"));
+        Assert.Null(_server.Requests[1].Header("Authorization"));
+        Assert.StartsWith("localhost:", _server.Requests[1].Header("Host"));
+    }
+
+    [Fact]
     public async Task A_redirect_within_the_origin_keeps_the_credential()
     {
         _server.Respond = r => r.Path == "/v1/bearer" ? new RecordingServer.Answer(308, "/v1/moved") : null;

@@ -115,21 +115,58 @@ public sealed class ErrorBodyTests : ClientTestBase
     }
 
     [Theory]
-    [InlineData("é", 2)] // two-byte characters
-    [InlineData("€", 3)] // three-byte characters
-    [InlineData("😀", 4)] // four-byte characters (a surrogate pair in .NET)
-    public async Task No_character_is_cut_in_half_by_the_cap_whatever_its_width(string character, int width)
+    [InlineData("é", 2, 1)] // two-byte characters; the cap falls after a lead byte
+    [InlineData("é", 2, 2)] // … or between two characters
+    [InlineData("€", 3, 1)] // three-byte characters, the cap between two
+    [InlineData("€", 3, 2)] // … after a lead byte and one continuation byte
+    [InlineData("€", 3, 3)] // … after a lead byte
+    [InlineData("😀", 4, 1)] // four-byte characters (a surrogate pair in .NET), after three of four bytes
+    [InlineData("😀", 4, 2)]
+    [InlineData("😀", 4, 3)]
+    [InlineData("😀", 4, 4)] // … between two
+    public async Task No_character_is_cut_in_half_by_the_cap_whatever_its_width(string character, int width, int asciiPrefix)
     {
-        // One ASCII byte, then characters of the given width: the cap falls inside one unless the
-        // width divides 65,535.
+        // ASCII bytes, then characters of the given width: the prefix moves where the cap falls.
         var count = 70_000 / width;
-        var body = "x" + string.Concat(System.Linq.Enumerable.Repeat(character, count));
+        var prefix = new string('x', asciiPrefix);
+        var body = prefix + string.Concat(System.Linq.Enumerable.Repeat(character, count));
         Server.Inject(new Fault { Status = 500, Body = body, ContentType = "text/plain" });
         using var client = NewClient(o => o.MaxRetries = 0);
 
         var error = await Assert.ThrowsAsync<InternalServerException>(() => client.RetrieveBatchAsync("batch_1"));
 
-        var whole = (64 * 1024 - 1) / width;
-        Assert.Equal("x" + string.Concat(System.Linq.Enumerable.Repeat(character, whole)), error.ResponseBody);
+        var whole = (64 * 1024 - asciiPrefix) / width;
+        Assert.Equal(prefix + string.Concat(System.Linq.Enumerable.Repeat(character, whole)), error.ResponseBody);
+    }
+
+    [Theory]
+    // The error object's message before a top-level one.
+    [InlineData("{\"message\":\"top\",\"error\":{\"message\":\"inner\"}}", "inner")]
+    // A top-level message before RFC 7807's detail, detail before an OAuth string error.
+    [InlineData("{\"detail\":\"d\",\"message\":\"m\"}", "m")]
+    [InlineData("{\"error\":\"invalid_grant\",\"detail\":\"d\"}", "d")]
+    // OAuth's error_description before a title.
+    [InlineData("{\"title\":\"T\",\"error_description\":\"E\"}", "E")]
+    public async Task Where_several_shapes_give_a_message_the_more_specific_one_wins(string body, string message)
+    {
+        Server.Inject(new Fault { Status = 400, Body = body });
+        using var client = NewClient(o => o.MaxRetries = 0);
+
+        var error = await Assert.ThrowsAsync<BadRequestException>(() => client.RetrieveBatchAsync("batch_1"));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public async Task An_error_object_without_a_message_gives_the_status_and_body_not_a_crash()
+    {
+        const string body = "{\"error\":{\"type\":\"t\"}}";
+        Server.Inject(new Fault { Status = 400, Body = body });
+        using var client = NewClient(o => o.MaxRetries = 0);
+
+        var error = await Assert.ThrowsAsync<BadRequestException>(() => client.RetrieveBatchAsync("batch_1"));
+
+        Assert.Equal("HTTP 400 Bad Request: " + body, error.Message);
+        Assert.Equal("t", error.ErrorType);
     }
 }

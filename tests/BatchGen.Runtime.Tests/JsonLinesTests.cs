@@ -100,6 +100,37 @@ public sealed class JsonLinesTests
         }
     }
 
+    [Fact]
+    public async Task Missing_arguments_are_refused_by_name()
+    {
+        var info = BatchLinesContext.Default.ChatMessage;
+        Assert.Equal("stream", (await Assert.ThrowsAsync<ArgumentNullException>(() => JsonLines.WriteAsync(null!, Array.Empty<ChatMessage>(), info))).ParamName);
+        Assert.Equal("items", (await Assert.ThrowsAsync<ArgumentNullException>(() => JsonLines.WriteAsync(new MemoryStream(), null!, info))).ParamName);
+        Assert.Equal("typeInfo", (await Assert.ThrowsAsync<ArgumentNullException>(() => JsonLines.WriteAsync(new MemoryStream(), Array.Empty<ChatMessage>(), null!))).ParamName);
+        Assert.Equal("stream", (await Assert.ThrowsAsync<ArgumentNullException>(() => TestTime.ToListAsync(JsonLines.ReadAsync(null!, info)))).ParamName);
+        Assert.Equal("typeInfo", (await Assert.ThrowsAsync<ArgumentNullException>(() => TestTime.ToListAsync(JsonLines.ReadAsync<ChatMessage>(new MemoryStream(), null!)))).ParamName);
+    }
+
+    [Fact]
+    public async Task A_line_is_handed_out_as_soon_as_its_newline_arrives_even_first_in_a_read()
+    {
+        // Each piece arrives only after the line before it was read: a reader that waited for more
+        // (or for the end) before handing out a line would never get the next piece.
+        var pipe = new System.IO.Pipelines.Pipe();
+        await using var lines = JsonLines.ReadAsync(pipe.Reader.AsStream(), BatchLinesContext.Default.ChatMessage).GetAsyncEnumerator();
+
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes("{\"role\":\"a\",\"content\":\"1\"}\n"));
+        Assert.True(await lines.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("1", lines.Current.Content);
+
+        await pipe.Writer.WriteAsync(Encoding.UTF8.GetBytes("\n{\"role\":\"b\",\"content\":\"2\"}\n"));
+        Assert.True(await lines.MoveNextAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal("2", lines.Current.Content);
+
+        await pipe.Writer.CompleteAsync();
+        Assert.False(await lines.MoveNextAsync());
+    }
+
     /// <summary>Hands out at most a few bytes per read, as a network stream may.</summary>
     private sealed class SlowStream : MemoryStream
     {

@@ -202,4 +202,69 @@ public sealed class JsonUnionTests
 
         Assert.StartsWith("done:", ReadInArray("{\"type\":\"response.done\"}", "type", variants, "response.created"));
     }
+
+    [Theory]
+    [InlineData("response.created", "created:")]
+    [InlineData("response.done", "done:")]
+    public void An_event_name_chooses_a_later_variant_over_spec_order(string eventName, string chosen)
+    {
+        // The named variants stand after one that would read anything: only the name picks them.
+        var variants = new[]
+        {
+            new JsonUnionVariant<string>(JsonShape.Object, Labelled("first")),
+            new JsonUnionVariant<string>(JsonShape.Object, Labelled("done"), discriminatorValues: new[] { "response.done" }),
+            new JsonUnionVariant<string>(JsonShape.Object, Labelled("created"), fixedValues: new[] { "object", "response", "type", "response.created" }),
+        };
+
+        Assert.StartsWith(chosen, ReadInArray("{\"id\":\"r\"}", "type", variants, eventName));
+        Assert.StartsWith("first:", ReadInArray("{\"id\":\"r\"}", "type", variants, "response.failed"));
+    }
+
+    [Fact]
+    public void An_unnamed_event_is_not_a_name_even_where_a_variant_is_called_message()
+    {
+        // "message" is what the SSE format calls an event without a name: it must not select a variant.
+        var variants = new[]
+        {
+            new JsonUnionVariant<string>(JsonShape.Object, Labelled("first")),
+            new JsonUnionVariant<string>(JsonShape.Object, Labelled("message"), discriminatorValues: new[] { "message" }),
+        };
+
+        Assert.StartsWith("first:", ReadInArray("{\"id\":\"r\"}", "type", variants, "message"));
+    }
+
+    [Fact]
+    public void A_fixed_value_that_differs_rules_a_variant_out()
+    {
+        var variants = new[]
+        {
+            new JsonUnionVariant<string>(JsonShape.Object, Labelled("a"), fixedValues: new[] { "type", "a" }),
+            new JsonUnionVariant<string>(JsonShape.Object, Labelled("b"), fixedValues: new[] { "type", "b" }),
+        };
+
+        Assert.StartsWith("b:", ReadInArray("{\"type\":\"b\"}", null, variants));
+    }
+
+    [Theory]
+    [InlineData("{\"outer\":{\"inner\":1}}", "loose:")]
+    [InlineData("{\"list\":[{\"inner\":1}]}", "loose:")]
+    [InlineData("{\"list\":[1],\"inner\":2}", "needs-inner:")]
+    public void Only_top_level_properties_count_as_present(string json, string chosen)
+    {
+        var variants = new[]
+        {
+            new JsonUnionVariant<string>(JsonShape.Object, Labelled("needs-inner"), required: new[] { "inner" }),
+            new JsonUnionVariant<string>(JsonShape.Object, Labelled("loose")),
+        };
+
+        Assert.StartsWith(chosen, ReadInArray(json, null, variants));
+    }
+
+    [Fact]
+    public void A_shape_this_runtime_does_not_know_accepts_nothing()
+    {
+        var variants = new[] { new JsonUnionVariant<string>((JsonShape)99, Labelled("future")) };
+
+        Assert.Equal("unknown:{}", ReadInArray("{}", null, variants));
+    }
 }

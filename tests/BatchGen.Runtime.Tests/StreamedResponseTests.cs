@@ -266,4 +266,90 @@ public sealed class StreamedResponseTests : IAsyncLifetime
         Assert.Equal("req_1", response.RequestId);
         Assert.Equal("hi", await response.ReadAsStringAsync());
     }
+
+    [Theory]
+    [InlineData("{\"a\":1}")]
+    [InlineData("\"a\" \"b\"")]
+    [InlineData("\"unterminated")]
+    [InlineData("42")]
+    public async Task A_json_body_that_is_not_exactly_one_string_is_returned_as_sent(string body)
+    {
+        using var response = new StreamedResponse(new MemoryStream(Encoding.UTF8.GetBytes(body)), "application/json");
+
+        Assert.Equal(body, await response.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Saving_needs_a_path()
+    {
+        using var response = new StreamedResponse(new MemoryStream(new byte[] { 1 }));
+
+        foreach (var path in new[] { null, string.Empty })
+        {
+            var ex = await Assert.ThrowsAsync<ArgumentException>(() => response.SaveAsync(path!));
+            Assert.Equal("path", ex.ParamName);
+            Assert.StartsWith("A file path is required.", ex.Message);
+        }
+    }
+
+    public static TheoryData<Exception> Breaks => new()
+    {
+        new IOException("connection reset"),
+        new HttpRequestException("connection reset"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Breaks))]
+    public async Task A_body_that_breaks_off_while_copied_is_a_connection_error_naming_the_operation(Exception failure)
+    {
+        using var response = new StreamedResponse(new BreakingStream(Encoding.UTF8.GetBytes("partial"), failure));
+
+        var ex = await Assert.ThrowsAsync<ApiConnectionException>(() => response.CopyToAsync(new MemoryStream()));
+
+        Assert.Equal("The body of the test response broke off while it was being read: connection reset", ex.Message);
+        Assert.Same(failure, ex.InnerException);
+    }
+
+    [Theory]
+    [MemberData(nameof(Breaks))]
+    public async Task A_body_that_breaks_off_between_json_lines_is_a_connection_error_after_the_lines_that_came(Exception failure)
+    {
+        using var response = new StreamedResponse(new BreakingStream(Encoding.UTF8.GetBytes("{\"role\":\"a\",\"content\":\"1\"}\n"), failure));
+        var read = new List<string?>();
+
+        var ex = await Assert.ThrowsAsync<ApiConnectionException>(async () =>
+        {
+            await foreach (var line in response.ReadJsonLinesAsync(BatchLinesContext.Default.ChatMessage))
+            {
+                read.Add(line.Content);
+            }
+        });
+
+        Assert.Equal(new[] { "1" }, read);
+        Assert.Same(failure, ex.InnerException);
+    }
+
+    /// <summary>Hands out its bytes, then fails as a dropped connection does.</summary>
+    private sealed class BreakingStream : MemoryStream
+    {
+        private readonly Exception _failure;
+
+        public BreakingStream(byte[] content, Exception failure)
+            : base(content) => _failure = failure;
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var read = await base.ReadAsync(buffer, cancellationToken);
+            return read > 0 ? read : throw _failure;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var read = base.Read(buffer, offset, count);
+            return read > 0 ? read : throw _failure;
+        }
+    }
 }

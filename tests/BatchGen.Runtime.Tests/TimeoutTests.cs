@@ -56,7 +56,8 @@ public sealed class TimeoutTests : ClientTestBase
     [Fact]
     public async Task Cancelling_during_backoff_stops_at_once()
     {
-        using var client = NewClient(o => o.TimeProvider = _clock);
+        var log = new AttemptLog();
+        using var client = NewClient(o => { o.TimeProvider = _clock; o.Logger = log; });
         Server.Inject(Fault.Error(500, "down", headers: new Dictionary<string, string> { ["retry-after-ms"] = "30000" }));
         using var cts = new CancellationTokenSource();
 
@@ -64,9 +65,26 @@ public sealed class TimeoutTests : ClientTestBase
         var call = client.ListBatchesAsync(cancellationToken: cts.Token);
         await RequestsSeen(1);
         cts.Cancel();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
+        Assert.Equal(cts.Token, ex.CancellationToken);
         Assert.Single(Server.Requests);
+        // No second attempt was even begun.
+        Assert.Equal(new[] { "listBatches: GET /v1/batches (attempt 1)" }, log.Sending);
+    }
+
+    /// <summary>The pipeline's debug lines about attempts it begins.</summary>
+    private sealed class AttemptLog : IApiLogger
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+        public IReadOnlyList<string> All => _lines.ToArray();
+
+        public IReadOnlyList<string> Sending => _lines.Where(l => l.Contains("(attempt ")).ToArray();
+
+        public bool IsEnabled(ApiLogLevel level) => true;
+
+        public void Log(ApiLogLevel level, string message, Exception? exception) => _lines.Enqueue(message);
     }
 
     [Fact]

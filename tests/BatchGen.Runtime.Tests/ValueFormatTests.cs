@@ -32,6 +32,7 @@ public sealed class ValueFormatTests : IAsyncLifetime
         { new byte[] { 0, 1, 254, 255 }, "AAH+/w==" },
         { new Uri("https://example.com/a%2Fb?q=%26"), "https://example.com/a%2Fb?q=%26" },
         { new Uri("relative/a%20b", UriKind.Relative), "relative/a%20b" },
+        { new Uri("HTTPS://Example.COM/a b"), "https://example.com/a%20b" }, // absolute: the canonical, escaped form, not the text given
     };
 
     [Theory]
