@@ -63,7 +63,11 @@ public sealed class TimeoutTests : ClientTestBase
 
         // The clock never moves, so the 30-second backoff can only end by the cancellation.
         var call = client.ListBatchesAsync(cancellationToken: cts.Token);
-        await RequestsSeen(1);
+        while (!log.All.Any(l => l.Contains("retrying in 30000 ms")))
+        {
+            await Task.Delay(5); // until the client has decided to retry, and so has begun its backoff
+        }
+
         cts.Cancel();
         var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
