@@ -167,6 +167,17 @@ public sealed class EventStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_without_a_content_type_to_a_stream_request_says_so()
+    {
+        _server.Respond = _ => new RecordingServer.Answer(200); // no body, no Content-Type
+        using var client = NewClient();
+
+        var ex = await Assert.ThrowsAsync<ApiResponseFormatException>(() => TestTime.ToListAsync(client.CreateChatCompletionStreamingAsync(Ask)));
+
+        Assert.Equal("The response to createChatCompletion is '(no content type)', not the event stream (text/event-stream) that was asked for.", ex.Message);
+    }
+
+    [Fact]
     public async Task Nothing_is_sent_until_the_enumeration_starts_and_errors_are_typed_before_any_event()
     {
         _server.Respond = _ => new RecordingServer.Answer(400, Body: "{\"error\":{\"message\":\"bad model\",\"type\":\"invalid_request_error\"}}");

@@ -64,6 +64,16 @@ public sealed class SecurityAndTelemetryTests : ClientTestBase
     }
 
     [Fact]
+    public void Options_describe_themselves_whole_saying_only_whether_a_key_is_set()
+    {
+        var options = new ClientOptions { BaseAddress = new Uri("https://api.example.com/v1/"), MaxRetries = 3, Timeout = TimeSpan.FromSeconds(30) };
+        Assert.Equal("ClientOptions { BaseAddress = https://api.example.com/v1/, ApiKey = (none), Credentials = ApiCredentials { }, MaxRetries = 3, Timeout = 00:00:30 }", options.ToString());
+
+        options.ApiKey = SecretKey;
+        Assert.Equal("ClientOptions { BaseAddress = https://api.example.com/v1/, ApiKey = (set), Credentials = ApiCredentials { }, MaxRetries = 3, Timeout = 00:00:30 }", options.ToString());
+    }
+
+    [Fact]
     public async Task Each_call_is_one_activity_with_operation_status_retries_and_request_id()
     {
         var activities = new List<Activity>();
