@@ -245,4 +245,33 @@ public sealed class JsonRoundTripTests
         Assert.Equal(3, error.Line);
         Assert.Equal("invalid_json", error.Code);
     }
+
+    [Fact]
+    public void A_generated_converter_forwards_to_its_types_own_reader_and_writer_and_null_stays_null()
+    {
+        var converter = new Batch.JsonConverter();
+        var options = new JsonSerializerOptions { Converters = { converter } };
+
+        var batch = JsonSerializer.Deserialize<Batch>(CompletedBatch, options)!;
+        Assert.Equal("batch_abc123", batch.Id);
+        Assert.Equal(JsonNode.Parse(CompletedBatch)!["usage"]!.ToJsonString(), JsonNode.Parse(JsonSerializer.Serialize(batch, options))!["usage"]!.ToJsonString());
+        Assert.Null(JsonSerializer.Deserialize<Batch>("null", options));
+        Assert.Equal("null", JsonSerializer.Serialize<Batch?>(null, options));
+        Assert.Equal("\"in_progress\"", JsonSerializer.Serialize(BatchStatus.InProgress));
+    }
+
+    [Fact]
+    public void A_converter_needs_both_a_reader_and_a_writer()
+    {
+        Assert.Equal("read", Assert.Throws<ArgumentNullException>(() => new Forwarding(null!, static (w, v) => w.WriteStringValue(v))).ParamName);
+        Assert.Equal("write", Assert.Throws<ArgumentNullException>(() => new Forwarding(static (ref Utf8JsonReader r) => r.GetString()!, null!)).ParamName);
+    }
+
+    private sealed class Forwarding : JsonValueConverter<string>
+    {
+        public Forwarding(JsonValueReader<string> read, JsonValueWriter<string> write)
+            : base(read, write)
+        {
+        }
+    }
 }

@@ -49,16 +49,18 @@ internal static class EmitHelpers
         writer.WriteLine();
     }
 
-    /// <summary>The <c>JsonConverter&lt;T&gt;</c> overrides every generated converter forwards to its static <c>ReadValue</c>/<c>WriteValue</c>.</summary>
-    public static void WriteConverterOverrides(SourceWriter writer, string fullName)
-        => writer.WriteLine($$"""
-            /// <inheritdoc/>
-            public override {{fullName}} Read(ref {{Json}}.Utf8JsonReader reader, global::System.Type typeToConvert, {{Json}}.JsonSerializerOptions options)
-                => ReadValue(ref reader);
+    /// <summary>
+    /// The declaration of a generated type's nested converter: a <c>JsonValueConverter&lt;T&gt;</c>,
+    /// whose shared overrides forward to the static <c>ReadValue</c>/<c>WriteValue</c> the emitter writes.
+    /// </summary>
+    public static string ConverterDeclaration(string fullName)
+        => $"public sealed class {GeneratedNames.JsonConverter} : {Runtime}.JsonValueConverter<{fullName}>";
 
-            /// <inheritdoc/>
-            public override void Write({{Json}}.Utf8JsonWriter writer, {{fullName}} value, {{Json}}.JsonSerializerOptions options)
-                => WriteValue(writer, value);
+    /// <summary>The converter's constructor, handing its static methods to the shared base.</summary>
+    public static void WriteConverterConstructor(SourceWriter writer)
+        => writer.WriteLine($$"""
+            /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+            public {{GeneratedNames.JsonConverter}}() : base(ReadValue, WriteValue) { }
             """);
 
     public static string TypeName(TypeRef type, string ns)

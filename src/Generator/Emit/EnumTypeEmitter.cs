@@ -89,7 +89,7 @@ internal static class EnumTypeEmitter
 
                 /// <summary>Reads and writes <see cref="{{name}}"/> as its wire string without reflection.</summary>
                 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-                public sealed class {{GeneratedNames.JsonConverter}} : {{Json}}.Serialization.JsonConverter<{{fullName}}>
+                {{ConverterDeclaration(fullName)}}
                 {
                 """);
             writer.Indentation += 1;
@@ -98,7 +98,7 @@ internal static class EnumTypeEmitter
                 WriteNamesField(writer, type.Members.Select(m => m.Value));
             }
 
-            WriteConverterOverrides(writer, fullName);
+            WriteConverterConstructor(writer);
             writer.WriteLine($$"""
 
                 /// <summary>Reads a wire string; known values reuse their static instance instead of allocating.</summary>

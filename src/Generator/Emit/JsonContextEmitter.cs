@@ -34,6 +34,10 @@ internal static class JsonContextEmitter
                 /// <inheritdoc/>
                 protected override {{Json}}.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+                // One generic helper rather than the full call spelled out per type: the compiler binds it once.
+                private {{Json}}.Serialization.Metadata.JsonTypeInfo<T> {{GeneratedNames.JsonContextValueInfo}}<T>({{Json}}.Serialization.JsonConverter<T> converter)
+                    => {{Json}}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);
+
                 """);
 
             foreach (var (type, member) in model.JsonContext.Entries)
@@ -43,7 +47,7 @@ internal static class JsonContextEmitter
 
                     /// <summary>Metadata for <see cref="global::{{ns}}.{{type}}"/>.</summary>
                     public {{Json}}.Serialization.Metadata.JsonTypeInfo<global::{{ns}}.{{type}}> {{member}}
-                        => _{{member}} ??= {{Json}}.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::{{ns}}.{{type}}>(Options, new global::{{ns}}.{{type}}.{{GeneratedNames.JsonConverter}}());
+                        => _{{member}} ??= {{GeneratedNames.JsonContextValueInfo}}(new global::{{ns}}.{{type}}.{{GeneratedNames.JsonConverter}}());
 
                     """);
             }

@@ -104,14 +104,14 @@ internal static class ObjectTypeEmitter
         var fullName = $"global::{ns}.{type.Name}";
         writer.WriteLine($"/// <summary>Reads and writes <see cref=\"{type.Name}\"/> in its wire format without reflection.</summary>");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        using (writer.OpenBlock($"public sealed class {GeneratedNames.JsonConverter} : {Json}.Serialization.JsonConverter<{fullName}>"))
+        using (writer.OpenBlock(ConverterDeclaration(fullName)))
         {
             if (type.Properties.Count > 0)
             {
                 WriteNamesField(writer, type.Properties.Select(p => p.JsonName));
             }
 
-            WriteConverterOverrides(writer, fullName);
+            WriteConverterConstructor(writer);
             writer.WriteLine();
 
             WriteReadValue(writer, model, enums, type, fullName);

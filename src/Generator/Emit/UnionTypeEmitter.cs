@@ -108,7 +108,7 @@ internal static class UnionTypeEmitter
     {
         writer.WriteLine($"/// <summary>Reads and writes <see cref=\"{name}\"/> without reflection.</summary>");
         writer.WriteLine("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
-        using (writer.OpenBlock($"public sealed class {GeneratedNames.JsonConverter} : {Json}.Serialization.JsonConverter<{fullName}>"))
+        using (writer.OpenBlock(ConverterDeclaration(fullName)))
         {
             writer.WriteLine($"private static readonly {Runtime}.JsonUnionVariant<{fullName}>[] s_variants =");
             writer.WriteLine("{");
@@ -133,7 +133,7 @@ internal static class UnionTypeEmitter
             }
 
             writer.WriteLine();
-            WriteConverterOverrides(writer, fullName);
+            WriteConverterConstructor(writer);
             writer.WriteLine($$"""
 
                 /// <summary>Reads one <see cref="{{name}}"/>, choosing the variant by discriminator, then by shape.</summary>

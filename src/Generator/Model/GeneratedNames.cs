@@ -81,10 +81,13 @@ public static class GeneratedNames
         "Dispose", "BaseAddress", "DefaultBaseAddress", SecuritySchemeNames, "EnvironmentPrefix", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
         "Finalize", "ReferenceEquals");
 
-    /// <summary>Members a <c>JsonSerializerContext</c> already has; the context's properties are named after the types.</summary>
+    /// <summary>The JSON context's helper that makes one type's metadata from its converter.</summary>
+    public const string JsonContextValueInfo = "ValueInfo";
+
+    /// <summary>Members a <c>JsonSerializerContext</c> already has, and its helper; the context's properties are named after the types.</summary>
     public static readonly IReadOnlyCollection<string> JsonContextMembers = Set(
         "Default", "Options", "GetTypeInfo", "GeneratedSerializerOptions", "Equals", "GetHashCode", "ToString", "GetType",
-        "MemberwiseClone", "Finalize", "ReferenceEquals");
+        "MemberwiseClone", "Finalize", "ReferenceEquals", JsonContextValueInfo);
 
     /// <summary>
     /// Type names that would equal a member of the type itself (CS0542): the nested converter and

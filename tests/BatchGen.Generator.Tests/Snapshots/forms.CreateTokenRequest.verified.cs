@@ -28,17 +28,12 @@ public sealed partial record CreateTokenRequest
 
     /// <summary>Reads and writes <see cref="CreateTokenRequest"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Forms.CreateTokenRequest>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Forms.CreateTokenRequest>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("grant_type", "scope", "ttl");
 
-        /// <inheritdoc/>
-        public override global::Forms.CreateTokenRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Forms.CreateTokenRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="CreateTokenRequest"/>; the reader must be on its first token.</summary>
         public static global::Forms.CreateTokenRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -22,41 +22,45 @@ public sealed partial class FormsClientJsonContext : global::System.Text.Json.Se
     /// <inheritdoc/>
     protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    // One generic helper rather than the full call spelled out per type: the compiler binds it once.
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.Serialization.JsonConverter<T> converter)
+        => global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Forms.CreateTokenRequest>? _CreateTokenRequest;
 
     /// <summary>Metadata for <see cref="global::Forms.CreateTokenRequest"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Forms.CreateTokenRequest> CreateTokenRequest
-        => _CreateTokenRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Forms.CreateTokenRequest>(Options, new global::Forms.CreateTokenRequest.JsonConverter());
+        => _CreateTokenRequest ??= ValueInfo(new global::Forms.CreateTokenRequest.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Forms.CreateTokenResponse>? _CreateTokenResponse;
 
     /// <summary>Metadata for <see cref="global::Forms.CreateTokenResponse"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Forms.CreateTokenResponse> CreateTokenResponse
-        => _CreateTokenResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Forms.CreateTokenResponse>(Options, new global::Forms.CreateTokenResponse.JsonConverter());
+        => _CreateTokenResponse ??= ValueInfo(new global::Forms.CreateTokenResponse.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Forms.UploadFileResponse>? _UploadFileResponse;
 
     /// <summary>Metadata for <see cref="global::Forms.UploadFileResponse"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Forms.UploadFileResponse> UploadFileResponse
-        => _UploadFileResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Forms.UploadFileResponse>(Options, new global::Forms.UploadFileResponse.JsonConverter());
+        => _UploadFileResponse ??= ValueInfo(new global::Forms.UploadFileResponse.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Forms.UploadRequest>? _UploadRequest;
 
     /// <summary>Metadata for <see cref="global::Forms.UploadRequest"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Forms.UploadRequest> UploadRequest
-        => _UploadRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Forms.UploadRequest>(Options, new global::Forms.UploadRequest.JsonConverter());
+        => _UploadRequest ??= ValueInfo(new global::Forms.UploadRequest.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Forms.UploadRequestImage>? _UploadRequestImage;
 
     /// <summary>Metadata for <see cref="global::Forms.UploadRequestImage"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Forms.UploadRequestImage> UploadRequestImage
-        => _UploadRequestImage ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Forms.UploadRequestImage>(Options, new global::Forms.UploadRequestImage.JsonConverter());
+        => _UploadRequestImage ??= ValueInfo(new global::Forms.UploadRequestImage.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Forms.UploadRequestPurpose>? _UploadRequestPurpose;
 
     /// <summary>Metadata for <see cref="global::Forms.UploadRequestPurpose"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Forms.UploadRequestPurpose> UploadRequestPurpose
-        => _UploadRequestPurpose ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Forms.UploadRequestPurpose>(Options, new global::Forms.UploadRequestPurpose.JsonConverter());
+        => _UploadRequestPurpose ??= ValueInfo(new global::Forms.UploadRequestPurpose.JsonConverter());
 
     /// <inheritdoc/>
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -40,17 +40,12 @@ public sealed partial record UploadRequest
 
     /// <summary>Reads and writes <see cref="UploadRequest"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Forms.UploadRequest>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Forms.UploadRequest>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("file", "purpose", "attachments", "tags", "expires_after", "metadata", "image");
 
-        /// <inheritdoc/>
-        public override global::Forms.UploadRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Forms.UploadRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="UploadRequest"/>; the reader must be on its first token.</summary>
         public static global::Forms.UploadRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

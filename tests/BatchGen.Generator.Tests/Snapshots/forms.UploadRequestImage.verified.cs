@@ -78,7 +78,7 @@ public sealed partial class UploadRequestImage : global::System.IEquatable<globa
 
     /// <summary>Reads and writes <see cref="UploadRequestImage"/> without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Forms.UploadRequestImage>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Forms.UploadRequestImage>
     {
         private static readonly global::BatchGen.JsonUnionVariant<global::Forms.UploadRequestImage>[] s_variants =
         {
@@ -86,13 +86,8 @@ public sealed partial class UploadRequestImage : global::System.IEquatable<globa
             new global::BatchGen.JsonUnionVariant<global::Forms.UploadRequestImage>(global::BatchGen.JsonShape.Array, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Forms.UploadRequestImage(global::BatchGen.JsonRead.List<global::BatchGen.ApiFile>(ref r, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.File(ref r1))), null, null, null),
         };
 
-        /// <inheritdoc/>
-        public override global::Forms.UploadRequestImage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Forms.UploadRequestImage value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="UploadRequestImage"/>, choosing the variant by discriminator, then by shape.</summary>
         public static global::Forms.UploadRequestImage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

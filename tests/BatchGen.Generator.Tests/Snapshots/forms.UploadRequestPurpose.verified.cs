@@ -56,17 +56,12 @@ public readonly partial struct UploadRequestPurpose : global::System.IEquatable<
 
     /// <summary>Reads and writes <see cref="UploadRequestPurpose"/> as its wire string without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Forms.UploadRequestPurpose>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Forms.UploadRequestPurpose>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("batch", "assistants");
 
-        /// <inheritdoc/>
-        public override global::Forms.UploadRequestPurpose Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Forms.UploadRequestPurpose value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a wire string; known values reuse their static instance instead of allocating.</summary>
         public static global::Forms.UploadRequestPurpose ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

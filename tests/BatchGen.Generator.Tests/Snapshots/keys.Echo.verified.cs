@@ -22,17 +22,12 @@ public sealed partial record Echo
 
     /// <summary>Reads and writes <see cref="Echo"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Keys.Echo>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Keys.Echo>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("ok");
 
-        /// <inheritdoc/>
-        public override global::Keys.Echo Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Keys.Echo value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Echo"/>; the reader must be on its first token.</summary>
         public static global::Keys.Echo ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -22,17 +22,12 @@ public sealed partial record Failure
 
     /// <summary>Reads and writes <see cref="Failure"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Keys.Failure>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Keys.Failure>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("failure");
 
-        /// <inheritdoc/>
-        public override global::Keys.Failure Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Keys.Failure value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Failure"/>; the reader must be on its first token.</summary>
         public static global::Keys.Failure ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -22,29 +22,33 @@ public sealed partial class KeysClientJsonContext : global::System.Text.Json.Ser
     /// <inheritdoc/>
     protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    // One generic helper rather than the full call spelled out per type: the compiler binds it once.
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.Serialization.JsonConverter<T> converter)
+        => global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Keys.Echo>? _Echo;
 
     /// <summary>Metadata for <see cref="global::Keys.Echo"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Keys.Echo> Echo
-        => _Echo ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Keys.Echo>(Options, new global::Keys.Echo.JsonConverter());
+        => _Echo ??= ValueInfo(new global::Keys.Echo.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Keys.Failure>? _Failure;
 
     /// <summary>Metadata for <see cref="global::Keys.Failure"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Keys.Failure> Failure
-        => _Failure ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Keys.Failure>(Options, new global::Keys.Failure.JsonConverter());
+        => _Failure ??= ValueInfo(new global::Keys.Failure.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Keys.Problem>? _Problem;
 
     /// <summary>Metadata for <see cref="global::Keys.Problem"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Keys.Problem> Problem
-        => _Problem ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Keys.Problem>(Options, new global::Keys.Problem.JsonConverter());
+        => _Problem ??= ValueInfo(new global::Keys.Problem.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Keys.Refusal>? _Refusal;
 
     /// <summary>Metadata for <see cref="global::Keys.Refusal"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Keys.Refusal> Refusal
-        => _Refusal ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Keys.Refusal>(Options, new global::Keys.Refusal.JsonConverter());
+        => _Refusal ??= ValueInfo(new global::Keys.Refusal.JsonConverter());
 
     /// <inheritdoc/>
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

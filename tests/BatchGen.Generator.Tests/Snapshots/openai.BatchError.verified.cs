@@ -35,17 +35,12 @@ public sealed partial record BatchError
 
     /// <summary>Reads and writes <see cref="BatchError"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchError>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.BatchError>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("code", "message", "param", "line");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.BatchError Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.BatchError value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="BatchError"/>; the reader must be on its first token.</summary>
         public static global::OpenAI.Batches.BatchError ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -32,17 +32,12 @@ public sealed partial record BatchFileExpirationAfter
 
     /// <summary>Reads and writes <see cref="BatchFileExpirationAfter"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchFileExpirationAfter>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.BatchFileExpirationAfter>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("anchor", "seconds");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.BatchFileExpirationAfter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.BatchFileExpirationAfter value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="BatchFileExpirationAfter"/>; the reader must be on its first token.</summary>
         public static global::OpenAI.Batches.BatchFileExpirationAfter ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -32,17 +32,12 @@ public sealed partial record BatchRequestCounts
 
     /// <summary>Reads and writes <see cref="BatchRequestCounts"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchRequestCounts>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.BatchRequestCounts>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("total", "completed", "failed");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.BatchRequestCounts Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.BatchRequestCounts value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="BatchRequestCounts"/>; the reader must be on its first token.</summary>
         public static global::OpenAI.Batches.BatchRequestCounts ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

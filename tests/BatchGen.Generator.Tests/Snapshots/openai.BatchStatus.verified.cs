@@ -81,17 +81,12 @@ public readonly partial struct BatchStatus : global::System.IEquatable<global::O
 
     /// <summary>Reads and writes <see cref="BatchStatus"/> as its wire string without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchStatus>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.BatchStatus>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("validating", "failed", "in_progress", "finalizing", "completed", "expired", "cancelling", "cancelled");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.BatchStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.BatchStatus value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a wire string; known values reuse their static instance instead of allocating.</summary>
         public static global::OpenAI.Batches.BatchStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

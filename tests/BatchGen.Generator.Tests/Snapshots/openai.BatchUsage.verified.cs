@@ -42,17 +42,12 @@ public sealed partial record BatchUsage
 
     /// <summary>Reads and writes <see cref="BatchUsage"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchUsage>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.BatchUsage>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("input_tokens", "input_tokens_details", "output_tokens", "output_tokens_details", "total_tokens");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.BatchUsage Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.BatchUsage value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="BatchUsage"/>; the reader must be on its first token.</summary>
         public static global::OpenAI.Batches.BatchUsage ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

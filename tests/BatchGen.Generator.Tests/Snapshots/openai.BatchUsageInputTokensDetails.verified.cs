@@ -24,17 +24,12 @@ public sealed partial record BatchUsageInputTokensDetails
 
     /// <summary>Reads and writes <see cref="BatchUsageInputTokensDetails"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.BatchUsageInputTokensDetails>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.BatchUsageInputTokensDetails>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("cached_tokens");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.BatchUsageInputTokensDetails Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.BatchUsageInputTokensDetails value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="BatchUsageInputTokensDetails"/>; the reader must be on its first token.</summary>
         public static global::OpenAI.Batches.BatchUsageInputTokensDetails ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -43,17 +43,12 @@ public sealed partial record CreateBatchRequest
 
     /// <summary>Reads and writes <see cref="CreateBatchRequest"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.CreateBatchRequest>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.CreateBatchRequest>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("input_file_id", "endpoint", "completion_window", "metadata", "output_expires_after");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.CreateBatchRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.CreateBatchRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="CreateBatchRequest"/>; the reader must be on its first token.</summary>
         public static global::OpenAI.Batches.CreateBatchRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -81,17 +81,12 @@ public readonly partial struct CreateBatchRequestEndpoint : global::System.IEqua
 
     /// <summary>Reads and writes <see cref="CreateBatchRequestEndpoint"/> as its wire string without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.CreateBatchRequestEndpoint>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.CreateBatchRequestEndpoint>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("/v1/responses", "/v1/chat/completions", "/v1/embeddings", "/v1/completions", "/v1/moderations", "/v1/images/generations", "/v1/images/edits", "/v1/videos");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.CreateBatchRequestEndpoint Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.CreateBatchRequestEndpoint value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a wire string; known values reuse their static instance instead of allocating.</summary>
         public static global::OpenAI.Batches.CreateBatchRequestEndpoint ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -45,17 +45,12 @@ public sealed partial record CreateFileRequest
 
     /// <summary>Reads and writes <see cref="CreateFileRequest"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.CreateFileRequest>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.CreateFileRequest>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("file", "purpose", "expires_after");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.CreateFileRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.CreateFileRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="CreateFileRequest"/>; the reader must be on its first token.</summary>
         public static global::OpenAI.Batches.CreateFileRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

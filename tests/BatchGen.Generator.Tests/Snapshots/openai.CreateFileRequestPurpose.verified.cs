@@ -85,17 +85,12 @@ public readonly partial struct CreateFileRequestPurpose : global::System.IEquata
 
     /// <summary>Reads and writes <see cref="CreateFileRequestPurpose"/> as its wire string without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.CreateFileRequestPurpose>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.CreateFileRequestPurpose>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("assistants", "batch", "fine-tune", "vision", "user_data", "evals");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.CreateFileRequestPurpose Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.CreateFileRequestPurpose value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a wire string; known values reuse their static instance instead of allocating.</summary>
         public static global::OpenAI.Batches.CreateFileRequestPurpose ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

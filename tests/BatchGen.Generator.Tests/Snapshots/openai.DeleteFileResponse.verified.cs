@@ -28,17 +28,12 @@ public sealed partial record DeleteFileResponse
 
     /// <summary>Reads and writes <see cref="DeleteFileResponse"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.DeleteFileResponse>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.DeleteFileResponse>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("id", "object", "deleted");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.DeleteFileResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.DeleteFileResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="DeleteFileResponse"/>; the reader must be on its first token.</summary>
         public static global::OpenAI.Batches.DeleteFileResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -31,17 +31,12 @@ public sealed partial record Error
 
     /// <summary>Reads and writes <see cref="Error"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.Error>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.Error>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("code", "message", "param", "type");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.Error Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.Error value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Error"/>; the reader must be on its first token.</summary>
         public static global::OpenAI.Batches.Error ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -32,17 +32,12 @@ public sealed partial record FileExpirationAfter
 
     /// <summary>Reads and writes <see cref="FileExpirationAfter"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.FileExpirationAfter>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.FileExpirationAfter>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("anchor", "seconds");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.FileExpirationAfter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.FileExpirationAfter value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="FileExpirationAfter"/>; the reader must be on its first token.</summary>
         public static global::OpenAI.Batches.FileExpirationAfter ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

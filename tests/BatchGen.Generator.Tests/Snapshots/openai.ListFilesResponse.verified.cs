@@ -34,17 +34,12 @@ public sealed partial record ListFilesResponse
 
     /// <summary>Reads and writes <see cref="ListFilesResponse"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.ListFilesResponse>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.ListFilesResponse>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("object", "data", "first_id", "last_id", "has_more");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.ListFilesResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.ListFilesResponse value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ListFilesResponse"/>; the reader must be on its first token.</summary>
         public static global::OpenAI.Batches.ListFilesResponse ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -22,143 +22,147 @@ public sealed partial class OpenAIClientJsonContext : global::System.Text.Json.S
     /// <inheritdoc/>
     protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    // One generic helper rather than the full call spelled out per type: the compiler binds it once.
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.Serialization.JsonConverter<T> converter)
+        => global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.Batch>? _Batch;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.Batch"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.Batch> Batch
-        => _Batch ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.Batch>(Options, new global::OpenAI.Batches.Batch.JsonConverter());
+        => _Batch ??= ValueInfo(new global::OpenAI.Batches.Batch.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchError>? _BatchError;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.BatchError"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchError> BatchError
-        => _BatchError ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.BatchError>(Options, new global::OpenAI.Batches.BatchError.JsonConverter());
+        => _BatchError ??= ValueInfo(new global::OpenAI.Batches.BatchError.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchErrors>? _BatchErrors;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.BatchErrors"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchErrors> BatchErrors
-        => _BatchErrors ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.BatchErrors>(Options, new global::OpenAI.Batches.BatchErrors.JsonConverter());
+        => _BatchErrors ??= ValueInfo(new global::OpenAI.Batches.BatchErrors.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchFileExpirationAfter>? _BatchFileExpirationAfter;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.BatchFileExpirationAfter"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchFileExpirationAfter> BatchFileExpirationAfter
-        => _BatchFileExpirationAfter ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.BatchFileExpirationAfter>(Options, new global::OpenAI.Batches.BatchFileExpirationAfter.JsonConverter());
+        => _BatchFileExpirationAfter ??= ValueInfo(new global::OpenAI.Batches.BatchFileExpirationAfter.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchRequestCounts>? _BatchRequestCounts;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.BatchRequestCounts"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchRequestCounts> BatchRequestCounts
-        => _BatchRequestCounts ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.BatchRequestCounts>(Options, new global::OpenAI.Batches.BatchRequestCounts.JsonConverter());
+        => _BatchRequestCounts ??= ValueInfo(new global::OpenAI.Batches.BatchRequestCounts.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchStatus>? _BatchStatus;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.BatchStatus"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchStatus> BatchStatus
-        => _BatchStatus ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.BatchStatus>(Options, new global::OpenAI.Batches.BatchStatus.JsonConverter());
+        => _BatchStatus ??= ValueInfo(new global::OpenAI.Batches.BatchStatus.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchUsage>? _BatchUsage;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.BatchUsage"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchUsage> BatchUsage
-        => _BatchUsage ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.BatchUsage>(Options, new global::OpenAI.Batches.BatchUsage.JsonConverter());
+        => _BatchUsage ??= ValueInfo(new global::OpenAI.Batches.BatchUsage.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchUsageInputTokensDetails>? _BatchUsageInputTokensDetails;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.BatchUsageInputTokensDetails"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchUsageInputTokensDetails> BatchUsageInputTokensDetails
-        => _BatchUsageInputTokensDetails ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.BatchUsageInputTokensDetails>(Options, new global::OpenAI.Batches.BatchUsageInputTokensDetails.JsonConverter());
+        => _BatchUsageInputTokensDetails ??= ValueInfo(new global::OpenAI.Batches.BatchUsageInputTokensDetails.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchUsageOutputTokensDetails>? _BatchUsageOutputTokensDetails;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.BatchUsageOutputTokensDetails"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.BatchUsageOutputTokensDetails> BatchUsageOutputTokensDetails
-        => _BatchUsageOutputTokensDetails ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.BatchUsageOutputTokensDetails>(Options, new global::OpenAI.Batches.BatchUsageOutputTokensDetails.JsonConverter());
+        => _BatchUsageOutputTokensDetails ??= ValueInfo(new global::OpenAI.Batches.BatchUsageOutputTokensDetails.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateBatchRequest>? _CreateBatchRequest;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.CreateBatchRequest"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateBatchRequest> CreateBatchRequest
-        => _CreateBatchRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.CreateBatchRequest>(Options, new global::OpenAI.Batches.CreateBatchRequest.JsonConverter());
+        => _CreateBatchRequest ??= ValueInfo(new global::OpenAI.Batches.CreateBatchRequest.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateBatchRequestEndpoint>? _CreateBatchRequestEndpoint;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.CreateBatchRequestEndpoint"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateBatchRequestEndpoint> CreateBatchRequestEndpoint
-        => _CreateBatchRequestEndpoint ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.CreateBatchRequestEndpoint>(Options, new global::OpenAI.Batches.CreateBatchRequestEndpoint.JsonConverter());
+        => _CreateBatchRequestEndpoint ??= ValueInfo(new global::OpenAI.Batches.CreateBatchRequestEndpoint.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateFileRequest>? _CreateFileRequest;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.CreateFileRequest"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateFileRequest> CreateFileRequest
-        => _CreateFileRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.CreateFileRequest>(Options, new global::OpenAI.Batches.CreateFileRequest.JsonConverter());
+        => _CreateFileRequest ??= ValueInfo(new global::OpenAI.Batches.CreateFileRequest.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateFileRequestPurpose>? _CreateFileRequestPurpose;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.CreateFileRequestPurpose"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.CreateFileRequestPurpose> CreateFileRequestPurpose
-        => _CreateFileRequestPurpose ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.CreateFileRequestPurpose>(Options, new global::OpenAI.Batches.CreateFileRequestPurpose.JsonConverter());
+        => _CreateFileRequestPurpose ??= ValueInfo(new global::OpenAI.Batches.CreateFileRequestPurpose.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.DeleteFileResponse>? _DeleteFileResponse;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.DeleteFileResponse"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.DeleteFileResponse> DeleteFileResponse
-        => _DeleteFileResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.DeleteFileResponse>(Options, new global::OpenAI.Batches.DeleteFileResponse.JsonConverter());
+        => _DeleteFileResponse ??= ValueInfo(new global::OpenAI.Batches.DeleteFileResponse.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.Error>? _Error;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.Error"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.Error> Error
-        => _Error ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.Error>(Options, new global::OpenAI.Batches.Error.JsonConverter());
+        => _Error ??= ValueInfo(new global::OpenAI.Batches.Error.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ErrorResponse>? _ErrorResponse;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.ErrorResponse"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ErrorResponse> ErrorResponse
-        => _ErrorResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.ErrorResponse>(Options, new global::OpenAI.Batches.ErrorResponse.JsonConverter());
+        => _ErrorResponse ??= ValueInfo(new global::OpenAI.Batches.ErrorResponse.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.FileExpirationAfter>? _FileExpirationAfter;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.FileExpirationAfter"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.FileExpirationAfter> FileExpirationAfter
-        => _FileExpirationAfter ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.FileExpirationAfter>(Options, new global::OpenAI.Batches.FileExpirationAfter.JsonConverter());
+        => _FileExpirationAfter ??= ValueInfo(new global::OpenAI.Batches.FileExpirationAfter.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListBatchesResponse>? _ListBatchesResponse;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.ListBatchesResponse"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListBatchesResponse> ListBatchesResponse
-        => _ListBatchesResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.ListBatchesResponse>(Options, new global::OpenAI.Batches.ListBatchesResponse.JsonConverter());
+        => _ListBatchesResponse ??= ValueInfo(new global::OpenAI.Batches.ListBatchesResponse.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListFilesOrder>? _ListFilesOrder;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.ListFilesOrder"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListFilesOrder> ListFilesOrder
-        => _ListFilesOrder ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.ListFilesOrder>(Options, new global::OpenAI.Batches.ListFilesOrder.JsonConverter());
+        => _ListFilesOrder ??= ValueInfo(new global::OpenAI.Batches.ListFilesOrder.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListFilesResponse>? _ListFilesResponse;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.ListFilesResponse"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.ListFilesResponse> ListFilesResponse
-        => _ListFilesResponse ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.ListFilesResponse>(Options, new global::OpenAI.Batches.ListFilesResponse.JsonConverter());
+        => _ListFilesResponse ??= ValueInfo(new global::OpenAI.Batches.ListFilesResponse.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFile>? _OpenAIFile;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.OpenAIFile"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFile> OpenAIFile
-        => _OpenAIFile ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.OpenAIFile>(Options, new global::OpenAI.Batches.OpenAIFile.JsonConverter());
+        => _OpenAIFile ??= ValueInfo(new global::OpenAI.Batches.OpenAIFile.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFilePurpose>? _OpenAIFilePurpose;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.OpenAIFilePurpose"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFilePurpose> OpenAIFilePurpose
-        => _OpenAIFilePurpose ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.OpenAIFilePurpose>(Options, new global::OpenAI.Batches.OpenAIFilePurpose.JsonConverter());
+        => _OpenAIFilePurpose ??= ValueInfo(new global::OpenAI.Batches.OpenAIFilePurpose.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFileStatus>? _OpenAIFileStatus;
 
     /// <summary>Metadata for <see cref="global::OpenAI.Batches.OpenAIFileStatus"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::OpenAI.Batches.OpenAIFileStatus> OpenAIFileStatus
-        => _OpenAIFileStatus ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::OpenAI.Batches.OpenAIFileStatus>(Options, new global::OpenAI.Batches.OpenAIFileStatus.JsonConverter());
+        => _OpenAIFileStatus ??= ValueInfo(new global::OpenAI.Batches.OpenAIFileStatus.JsonConverter());
 
     /// <inheritdoc/>
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

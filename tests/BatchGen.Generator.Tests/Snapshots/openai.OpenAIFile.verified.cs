@@ -63,17 +63,12 @@ public sealed partial record OpenAIFile
 
     /// <summary>Reads and writes <see cref="OpenAIFile"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.OpenAIFile>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.OpenAIFile>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("id", "bytes", "created_at", "expires_at", "filename", "object", "purpose", "status", "status_details");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.OpenAIFile Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.OpenAIFile value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="OpenAIFile"/>; the reader must be on its first token.</summary>
         public static global::OpenAI.Batches.OpenAIFile ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -83,17 +83,12 @@ public readonly partial struct OpenAIFilePurpose : global::System.IEquatable<glo
 
     /// <summary>Reads and writes <see cref="OpenAIFilePurpose"/> as its wire string without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::OpenAI.Batches.OpenAIFilePurpose>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::OpenAI.Batches.OpenAIFilePurpose>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("assistants", "assistants_output", "batch", "batch_output", "fine-tune", "fine-tune-results", "vision", "user_data");
 
-        /// <inheritdoc/>
-        public override global::OpenAI.Batches.OpenAIFilePurpose Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::OpenAI.Batches.OpenAIFilePurpose value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a wire string; known values reuse their static instance instead of allocating.</summary>
         public static global::OpenAI.Batches.OpenAIFilePurpose ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -76,17 +76,12 @@ public readonly partial struct Odd : global::System.IEquatable<global::Shapes.Od
 
     /// <summary>Reads and writes <see cref="Odd"/> as its wire string without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.Odd>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Shapes.Odd>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("/v1/chat/completions", "[DONE]", "audio/pcm", "babbage-002", "", "Odd", "24h");
 
-        /// <inheritdoc/>
-        public override global::Shapes.Odd Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Odd value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a wire string; known values reuse their static instance instead of allocating.</summary>
         public static global::Shapes.Odd ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -77,17 +77,12 @@ public sealed partial record Owner
 
     /// <summary>Reads and writes <see cref="Owner"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.Owner>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Shapes.Owner>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("pet", "shape", "prompt", "tree", "boss", "counts", "object", "event", "namespace", "static", "class", "owner", "api_key.created", "api_key", "apiKey", "ApiKey", "2fa", "odd", "legacy");
 
-        /// <inheritdoc/>
-        public override global::Shapes.Owner Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Owner value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Owner"/>; the reader must be on its first token.</summary>
         public static global::Shapes.Owner ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -81,7 +81,7 @@ public sealed partial class Pet : global::System.IEquatable<global::Shapes.Pet>
 
     /// <summary>Reads and writes <see cref="Pet"/> without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.Pet>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Shapes.Pet>
     {
         private static readonly global::BatchGen.JsonUnionVariant<global::Shapes.Pet>[] s_variants =
         {
@@ -89,13 +89,8 @@ public sealed partial class Pet : global::System.IEquatable<global::Shapes.Pet>
             new global::BatchGen.JsonUnionVariant<global::Shapes.Pet>(global::BatchGen.JsonShape.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.Pet(global::Shapes.Dog.JsonConverter.ReadValue(ref r)), new[] { "dog" }, new[] { "petType", "good" }, null),
         };
 
-        /// <inheritdoc/>
-        public override global::Shapes.Pet Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Pet value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Pet"/>, choosing the variant by discriminator, then by shape.</summary>
         public static global::Shapes.Pet ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

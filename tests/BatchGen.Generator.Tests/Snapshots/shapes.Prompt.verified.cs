@@ -91,7 +91,7 @@ public sealed partial class Prompt : global::System.IEquatable<global::Shapes.Pr
 
     /// <summary>Reads and writes <see cref="Prompt"/> without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.Prompt>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Shapes.Prompt>
     {
         private static readonly global::BatchGen.JsonUnionVariant<global::Shapes.Prompt>[] s_variants =
         {
@@ -100,13 +100,8 @@ public sealed partial class Prompt : global::System.IEquatable<global::Shapes.Pr
             new global::BatchGen.JsonUnionVariant<global::Shapes.Prompt>(global::BatchGen.JsonShape.Array, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.Prompt(global::BatchGen.JsonRead.List<long>(ref r, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.Int64(ref r1))), null, null, null),
         };
 
-        /// <inheritdoc/>
-        public override global::Shapes.Prompt Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Prompt value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Prompt"/>, choosing the variant by discriminator, then by shape.</summary>
         public static global::Shapes.Prompt ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -60,17 +60,12 @@ public readonly partial struct RunStatus : global::System.IEquatable<global::Sha
 
     /// <summary>Reads and writes <see cref="RunStatus"/> as its wire string without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.RunStatus>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Shapes.RunStatus>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("queued", "in_progress", "completed");
 
-        /// <inheritdoc/>
-        public override global::Shapes.RunStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.RunStatus value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a wire string; known values reuse their static instance instead of allocating.</summary>
         public static global::Shapes.RunStatus ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

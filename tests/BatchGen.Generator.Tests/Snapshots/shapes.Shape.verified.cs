@@ -81,7 +81,7 @@ public sealed partial class Shape : global::System.IEquatable<global::Shapes.Sha
 
     /// <summary>Reads and writes <see cref="Shape"/> without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.Shape>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Shapes.Shape>
     {
         private static readonly global::BatchGen.JsonUnionVariant<global::Shapes.Shape>[] s_variants =
         {
@@ -89,13 +89,8 @@ public sealed partial class Shape : global::System.IEquatable<global::Shapes.Sha
             new global::BatchGen.JsonUnionVariant<global::Shapes.Shape>(global::BatchGen.JsonShape.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.Shape(global::Shapes.Square.JsonConverter.ReadValue(ref r)), null, new[] { "kind", "side" }, new[] { "kind", "square" }),
         };
 
-        /// <inheritdoc/>
-        public override global::Shapes.Shape Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Shape value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Shape"/>, choosing the variant by discriminator, then by shape.</summary>
         public static global::Shapes.Shape ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -22,113 +22,117 @@ public sealed partial class ShapesClientJsonContext : global::System.Text.Json.S
     /// <inheritdoc/>
     protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    // One generic helper rather than the full call spelled out per type: the compiler binds it once.
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.Serialization.JsonConverter<T> converter)
+        => global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Cat>? _Cat;
 
     /// <summary>Metadata for <see cref="global::Shapes.Cat"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Cat> Cat
-        => _Cat ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.Cat>(Options, new global::Shapes.Cat.JsonConverter());
+        => _Cat ??= ValueInfo(new global::Shapes.Cat.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Circle>? _Circle;
 
     /// <summary>Metadata for <see cref="global::Shapes.Circle"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Circle> Circle
-        => _Circle ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.Circle>(Options, new global::Shapes.Circle.JsonConverter());
+        => _Circle ??= ValueInfo(new global::Shapes.Circle.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Dog>? _Dog;
 
     /// <summary>Metadata for <see cref="global::Shapes.Dog"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Dog> Dog
-        => _Dog ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.Dog>(Options, new global::Shapes.Dog.JsonConverter());
+        => _Dog ??= ValueInfo(new global::Shapes.Dog.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Employee>? _Employee;
 
     /// <summary>Metadata for <see cref="global::Shapes.Employee"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Employee> Employee
-        => _Employee ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.Employee>(Options, new global::Shapes.Employee.JsonConverter());
+        => _Employee ??= ValueInfo(new global::Shapes.Employee.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Limits>? _Limits;
 
     /// <summary>Metadata for <see cref="global::Shapes.Limits"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Limits> Limits
-        => _Limits ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.Limits>(Options, new global::Shapes.Limits.JsonConverter());
+        => _Limits ??= ValueInfo(new global::Shapes.Limits.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Odd>? _Odd;
 
     /// <summary>Metadata for <see cref="global::Shapes.Odd"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Odd> Odd
-        => _Odd ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.Odd>(Options, new global::Shapes.Odd.JsonConverter());
+        => _Odd ??= ValueInfo(new global::Shapes.Odd.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Owner>? _Owner;
 
     /// <summary>Metadata for <see cref="global::Shapes.Owner"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Owner> Owner
-        => _Owner ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.Owner>(Options, new global::Shapes.Owner.JsonConverter());
+        => _Owner ??= ValueInfo(new global::Shapes.Owner.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Person>? _Person;
 
     /// <summary>Metadata for <see cref="global::Shapes.Person"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Person> Person
-        => _Person ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.Person>(Options, new global::Shapes.Person.JsonConverter());
+        => _Person ??= ValueInfo(new global::Shapes.Person.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Pet>? _Pet;
 
     /// <summary>Metadata for <see cref="global::Shapes.Pet"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Pet> Pet
-        => _Pet ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.Pet>(Options, new global::Shapes.Pet.JsonConverter());
+        => _Pet ??= ValueInfo(new global::Shapes.Pet.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Prompt>? _Prompt;
 
     /// <summary>Metadata for <see cref="global::Shapes.Prompt"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Prompt> Prompt
-        => _Prompt ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.Prompt>(Options, new global::Shapes.Prompt.JsonConverter());
+        => _Prompt ??= ValueInfo(new global::Shapes.Prompt.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Run>? _Run;
 
     /// <summary>Metadata for <see cref="global::Shapes.Run"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Run> Run
-        => _Run ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.Run>(Options, new global::Shapes.Run.JsonConverter());
+        => _Run ??= ValueInfo(new global::Shapes.Run.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.RunStatus>? _RunStatus;
 
     /// <summary>Metadata for <see cref="global::Shapes.RunStatus"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.RunStatus> RunStatus
-        => _RunStatus ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.RunStatus>(Options, new global::Shapes.RunStatus.JsonConverter());
+        => _RunStatus ??= ValueInfo(new global::Shapes.RunStatus.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Shape>? _Shape;
 
     /// <summary>Metadata for <see cref="global::Shapes.Shape"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Shape> Shape
-        => _Shape ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.Shape>(Options, new global::Shapes.Shape.JsonConverter());
+        => _Shape ??= ValueInfo(new global::Shapes.Shape.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Square>? _Square;
 
     /// <summary>Metadata for <see cref="global::Shapes.Square"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.Square> Square
-        => _Square ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.Square>(Options, new global::Shapes.Square.JsonConverter());
+        => _Square ??= ValueInfo(new global::Shapes.Square.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.ToolChoice>? _ToolChoice;
 
     /// <summary>Metadata for <see cref="global::Shapes.ToolChoice"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.ToolChoice> ToolChoice
-        => _ToolChoice ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.ToolChoice>(Options, new global::Shapes.ToolChoice.JsonConverter());
+        => _ToolChoice ??= ValueInfo(new global::Shapes.ToolChoice.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.ToolChoiceVariant1>? _ToolChoiceVariant1;
 
     /// <summary>Metadata for <see cref="global::Shapes.ToolChoiceVariant1"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.ToolChoiceVariant1> ToolChoiceVariant1
-        => _ToolChoiceVariant1 ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.ToolChoiceVariant1>(Options, new global::Shapes.ToolChoiceVariant1.JsonConverter());
+        => _ToolChoiceVariant1 ??= ValueInfo(new global::Shapes.ToolChoiceVariant1.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.ToolChoiceVariant2>? _ToolChoiceVariant2;
 
     /// <summary>Metadata for <see cref="global::Shapes.ToolChoiceVariant2"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.ToolChoiceVariant2> ToolChoiceVariant2
-        => _ToolChoiceVariant2 ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.ToolChoiceVariant2>(Options, new global::Shapes.ToolChoiceVariant2.JsonConverter());
+        => _ToolChoiceVariant2 ??= ValueInfo(new global::Shapes.ToolChoiceVariant2.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.TreeNode>? _TreeNode;
 
     /// <summary>Metadata for <see cref="global::Shapes.TreeNode"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Shapes.TreeNode> TreeNode
-        => _TreeNode ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Shapes.TreeNode>(Options, new global::Shapes.TreeNode.JsonConverter());
+        => _TreeNode ??= ValueInfo(new global::Shapes.TreeNode.JsonConverter());
 
     /// <inheritdoc/>
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -25,17 +25,12 @@ public sealed partial record Square
 
     /// <summary>Reads and writes <see cref="Square"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.Square>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Shapes.Square>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("kind", "side");
 
-        /// <inheritdoc/>
-        public override global::Shapes.Square Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.Square value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Square"/>; the reader must be on its first token.</summary>
         public static global::Shapes.Square ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

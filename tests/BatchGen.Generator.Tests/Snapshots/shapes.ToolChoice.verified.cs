@@ -81,7 +81,7 @@ public sealed partial class ToolChoice : global::System.IEquatable<global::Shape
 
     /// <summary>Reads and writes <see cref="ToolChoice"/> without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.ToolChoice>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Shapes.ToolChoice>
     {
         private static readonly global::BatchGen.JsonUnionVariant<global::Shapes.ToolChoice>[] s_variants =
         {
@@ -89,13 +89,8 @@ public sealed partial class ToolChoice : global::System.IEquatable<global::Shape
             new global::BatchGen.JsonUnionVariant<global::Shapes.ToolChoice>(global::BatchGen.JsonShape.Object, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.ToolChoice(global::Shapes.ToolChoiceVariant2.JsonConverter.ReadValue(ref r)), null, new[] { "name" }, null),
         };
 
-        /// <inheritdoc/>
-        public override global::Shapes.ToolChoice Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.ToolChoice value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ToolChoice"/>, choosing the variant by discriminator, then by shape.</summary>
         public static global::Shapes.ToolChoice ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -60,17 +60,12 @@ public readonly partial struct ToolChoiceVariant1 : global::System.IEquatable<gl
 
     /// <summary>Reads and writes <see cref="ToolChoiceVariant1"/> as its wire string without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.ToolChoiceVariant1>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Shapes.ToolChoiceVariant1>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("none", "auto", "required");
 
-        /// <inheritdoc/>
-        public override global::Shapes.ToolChoiceVariant1 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.ToolChoiceVariant1 value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads a wire string; known values reuse their static instance instead of allocating.</summary>
         public static global::Shapes.ToolChoiceVariant1 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

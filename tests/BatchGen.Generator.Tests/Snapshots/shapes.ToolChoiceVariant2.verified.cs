@@ -22,17 +22,12 @@ public sealed partial record ToolChoiceVariant2
 
     /// <summary>Reads and writes <see cref="ToolChoiceVariant2"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.ToolChoiceVariant2>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Shapes.ToolChoiceVariant2>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("name");
 
-        /// <inheritdoc/>
-        public override global::Shapes.ToolChoiceVariant2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.ToolChoiceVariant2 value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ToolChoiceVariant2"/>; the reader must be on its first token.</summary>
         public static global::Shapes.ToolChoiceVariant2 ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -25,17 +25,12 @@ public sealed partial record TreeNode
 
     /// <summary>Reads and writes <see cref="TreeNode"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Shapes.TreeNode>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Shapes.TreeNode>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("name", "children");
 
-        /// <inheritdoc/>
-        public override global::Shapes.TreeNode Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shapes.TreeNode value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="TreeNode"/>; the reader must be on its first token.</summary>
         public static global::Shapes.TreeNode ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

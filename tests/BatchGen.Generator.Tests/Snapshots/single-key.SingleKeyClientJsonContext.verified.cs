@@ -22,6 +22,10 @@ public sealed partial class SingleKeyClientJsonContext : global::System.Text.Jso
     /// <inheritdoc/>
     protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    // One generic helper rather than the full call spelled out per type: the compiler binds it once.
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.Serialization.JsonConverter<T> converter)
+        => global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);
+
     /// <inheritdoc/>
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
     {

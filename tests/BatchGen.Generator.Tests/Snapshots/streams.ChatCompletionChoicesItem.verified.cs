@@ -22,17 +22,12 @@ public sealed partial record ChatCompletionChoicesItem
 
     /// <summary>Reads and writes <see cref="ChatCompletionChoicesItem"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Streams.ChatCompletionChoicesItem>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Streams.ChatCompletionChoicesItem>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("message");
 
-        /// <inheritdoc/>
-        public override global::Streams.ChatCompletionChoicesItem Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Streams.ChatCompletionChoicesItem value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ChatCompletionChoicesItem"/>; the reader must be on its first token.</summary>
         public static global::Streams.ChatCompletionChoicesItem ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

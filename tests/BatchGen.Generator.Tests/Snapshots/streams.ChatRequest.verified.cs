@@ -28,17 +28,12 @@ public sealed partial record ChatRequest
 
     /// <summary>Reads and writes <see cref="ChatRequest"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Streams.ChatRequest>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Streams.ChatRequest>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("model", "messages", "stream");
 
-        /// <inheritdoc/>
-        public override global::Streams.ChatRequest Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Streams.ChatRequest value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="ChatRequest"/>; the reader must be on its first token.</summary>
         public static global::Streams.ChatRequest ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

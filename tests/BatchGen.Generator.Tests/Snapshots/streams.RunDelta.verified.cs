@@ -25,17 +25,12 @@ public sealed partial record RunDelta
 
     /// <summary>Reads and writes <see cref="RunDelta"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Streams.RunDelta>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Streams.RunDelta>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("type", "text");
 
-        /// <inheritdoc/>
-        public override global::Streams.RunDelta Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Streams.RunDelta value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="RunDelta"/>; the reader must be on its first token.</summary>
         public static global::Streams.RunDelta ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

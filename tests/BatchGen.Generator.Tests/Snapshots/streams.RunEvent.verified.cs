@@ -81,7 +81,7 @@ public sealed partial class RunEvent : global::System.IEquatable<global::Streams
 
     /// <summary>Reads and writes <see cref="RunEvent"/> without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Streams.RunEvent>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Streams.RunEvent>
     {
         private static readonly global::BatchGen.JsonUnionVariant<global::Streams.RunEvent>[] s_variants =
         {
@@ -93,13 +93,8 @@ public sealed partial class RunEvent : global::System.IEquatable<global::Streams
         public static global::Streams.RunEvent ReadEvent(string eventName, ref global::System.Text.Json.Utf8JsonReader reader)
             => global::BatchGen.JsonUnion.ReadEvent(ref reader, eventName, "type", s_variants, static unknown => new global::Streams.RunEvent(unknown, isUnknown: true));
 
-        /// <inheritdoc/>
-        public override global::Streams.RunEvent Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Streams.RunEvent value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="RunEvent"/>, choosing the variant by discriminator, then by shape.</summary>
         public static global::Streams.RunEvent ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -22,71 +22,75 @@ public sealed partial class StreamsClientJsonContext : global::System.Text.Json.
     /// <inheritdoc/>
     protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    // One generic helper rather than the full call spelled out per type: the compiler binds it once.
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.Serialization.JsonConverter<T> converter)
+        => global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatChunk>? _ChatChunk;
 
     /// <summary>Metadata for <see cref="global::Streams.ChatChunk"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatChunk> ChatChunk
-        => _ChatChunk ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Streams.ChatChunk>(Options, new global::Streams.ChatChunk.JsonConverter());
+        => _ChatChunk ??= ValueInfo(new global::Streams.ChatChunk.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatChunkChoicesItem>? _ChatChunkChoicesItem;
 
     /// <summary>Metadata for <see cref="global::Streams.ChatChunkChoicesItem"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatChunkChoicesItem> ChatChunkChoicesItem
-        => _ChatChunkChoicesItem ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Streams.ChatChunkChoicesItem>(Options, new global::Streams.ChatChunkChoicesItem.JsonConverter());
+        => _ChatChunkChoicesItem ??= ValueInfo(new global::Streams.ChatChunkChoicesItem.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatChunkChoicesItemDelta>? _ChatChunkChoicesItemDelta;
 
     /// <summary>Metadata for <see cref="global::Streams.ChatChunkChoicesItemDelta"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatChunkChoicesItemDelta> ChatChunkChoicesItemDelta
-        => _ChatChunkChoicesItemDelta ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Streams.ChatChunkChoicesItemDelta>(Options, new global::Streams.ChatChunkChoicesItemDelta.JsonConverter());
+        => _ChatChunkChoicesItemDelta ??= ValueInfo(new global::Streams.ChatChunkChoicesItemDelta.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatCompletion>? _ChatCompletion;
 
     /// <summary>Metadata for <see cref="global::Streams.ChatCompletion"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatCompletion> ChatCompletion
-        => _ChatCompletion ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Streams.ChatCompletion>(Options, new global::Streams.ChatCompletion.JsonConverter());
+        => _ChatCompletion ??= ValueInfo(new global::Streams.ChatCompletion.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatCompletionChoicesItem>? _ChatCompletionChoicesItem;
 
     /// <summary>Metadata for <see cref="global::Streams.ChatCompletionChoicesItem"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatCompletionChoicesItem> ChatCompletionChoicesItem
-        => _ChatCompletionChoicesItem ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Streams.ChatCompletionChoicesItem>(Options, new global::Streams.ChatCompletionChoicesItem.JsonConverter());
+        => _ChatCompletionChoicesItem ??= ValueInfo(new global::Streams.ChatCompletionChoicesItem.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatCompletionChoicesItemMessage>? _ChatCompletionChoicesItemMessage;
 
     /// <summary>Metadata for <see cref="global::Streams.ChatCompletionChoicesItemMessage"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatCompletionChoicesItemMessage> ChatCompletionChoicesItemMessage
-        => _ChatCompletionChoicesItemMessage ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Streams.ChatCompletionChoicesItemMessage>(Options, new global::Streams.ChatCompletionChoicesItemMessage.JsonConverter());
+        => _ChatCompletionChoicesItemMessage ??= ValueInfo(new global::Streams.ChatCompletionChoicesItemMessage.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatRequest>? _ChatRequest;
 
     /// <summary>Metadata for <see cref="global::Streams.ChatRequest"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatRequest> ChatRequest
-        => _ChatRequest ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Streams.ChatRequest>(Options, new global::Streams.ChatRequest.JsonConverter());
+        => _ChatRequest ??= ValueInfo(new global::Streams.ChatRequest.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatRequestMessagesItem>? _ChatRequestMessagesItem;
 
     /// <summary>Metadata for <see cref="global::Streams.ChatRequestMessagesItem"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.ChatRequestMessagesItem> ChatRequestMessagesItem
-        => _ChatRequestMessagesItem ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Streams.ChatRequestMessagesItem>(Options, new global::Streams.ChatRequestMessagesItem.JsonConverter());
+        => _ChatRequestMessagesItem ??= ValueInfo(new global::Streams.ChatRequestMessagesItem.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.RunDelta>? _RunDelta;
 
     /// <summary>Metadata for <see cref="global::Streams.RunDelta"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.RunDelta> RunDelta
-        => _RunDelta ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Streams.RunDelta>(Options, new global::Streams.RunDelta.JsonConverter());
+        => _RunDelta ??= ValueInfo(new global::Streams.RunDelta.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.RunDone>? _RunDone;
 
     /// <summary>Metadata for <see cref="global::Streams.RunDone"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.RunDone> RunDone
-        => _RunDone ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Streams.RunDone>(Options, new global::Streams.RunDone.JsonConverter());
+        => _RunDone ??= ValueInfo(new global::Streams.RunDone.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.RunEvent>? _RunEvent;
 
     /// <summary>Metadata for <see cref="global::Streams.RunEvent"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Streams.RunEvent> RunEvent
-        => _RunEvent ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Streams.RunEvent>(Options, new global::Streams.RunEvent.JsonConverter());
+        => _RunEvent ??= ValueInfo(new global::Streams.RunEvent.JsonConverter());
 
     /// <inheritdoc/>
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)

@@ -28,17 +28,12 @@ public sealed partial record Filter
 
     /// <summary>Reads and writes <see cref="Filter"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Styles.Filter>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Styles.Filter>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("role", "level", "note");
 
-        /// <inheritdoc/>
-        public override global::Styles.Filter Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Styles.Filter value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Filter"/>; the reader must be on its first token.</summary>
         public static global::Styles.Filter ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

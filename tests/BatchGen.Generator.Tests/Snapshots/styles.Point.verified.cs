@@ -25,17 +25,12 @@ public sealed partial record Point
 
     /// <summary>Reads and writes <see cref="Point"/> in its wire format without reflection.</summary>
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Styles.Point>
+    public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Styles.Point>
     {
         private static readonly global::BatchGen.JsonNames s_names = new("x", "y");
 
-        /// <inheritdoc/>
-        public override global::Styles.Point Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)
-            => ReadValue(ref reader);
-
-        /// <inheritdoc/>
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Styles.Point value, global::System.Text.Json.JsonSerializerOptions options)
-            => WriteValue(writer, value);
+        /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
+        public JsonConverter() : base(ReadValue, WriteValue) { }
 
         /// <summary>Reads one <see cref="Point"/>; the reader must be on its first token.</summary>
         public static global::Styles.Point ReadValue(ref global::System.Text.Json.Utf8JsonReader reader)

@@ -22,17 +22,21 @@ public sealed partial class StylesClientJsonContext : global::System.Text.Json.S
     /// <inheritdoc/>
     protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    // One generic helper rather than the full call spelled out per type: the compiler binds it once.
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ValueInfo<T>(global::System.Text.Json.Serialization.JsonConverter<T> converter)
+        => global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(Options, converter);
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Styles.Filter>? _Filter;
 
     /// <summary>Metadata for <see cref="global::Styles.Filter"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Styles.Filter> Filter
-        => _Filter ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Styles.Filter>(Options, new global::Styles.Filter.JsonConverter());
+        => _Filter ??= ValueInfo(new global::Styles.Filter.JsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Styles.Point>? _Point;
 
     /// <summary>Metadata for <see cref="global::Styles.Point"/>.</summary>
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Styles.Point> Point
-        => _Point ??= global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Styles.Point>(Options, new global::Styles.Point.JsonConverter());
+        => _Point ??= ValueInfo(new global::Styles.Point.JsonConverter());
 
     /// <inheritdoc/>
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
