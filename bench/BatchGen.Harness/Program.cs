@@ -9,9 +9,15 @@ using Microsoft.CodeAnalysis.Text;
 // BatchGen.Harness SPEC OUT_DIR: runs the generator once over SPEC as a compiler would (a
 // CSharpGeneratorDriver, the spec as an AdditionalFiles item) in a fresh process, and writes the
 // generated sources to OUT_DIR. bench/compare-openapi-typescript.sh times it against openapi-typescript.
+// BatchGen.Harness --compile DIR... : see CompileProbe.
+if (args.Length >= 1 && args[0] == "--compile")
+{
+    return CompileProbe.Run(args.Skip(1).ToArray());
+}
+
 if (args.Length != 2)
 {
-    Console.Error.WriteLine("usage: BatchGen.Harness SPEC OUT_DIR");
+    Console.Error.WriteLine("usage: BatchGen.Harness SPEC OUT_DIR | BatchGen.Harness --compile [--runs N] DIR...");
     return 2;
 }
 
