@@ -34,6 +34,57 @@ public sealed class JsonNamesTests
     }
 
     [Theory]
+    [InlineData("{\"id\":1}", 0)]
+    [InlineData("{\"error_file_id\":1}", 3)]
+    [InlineData("{\"größe\":1}", 4)]
+    [InlineData("{\"\":1}", 5)]
+    [InlineData("{\"st\\u0061tus\":1}", 2)]
+    [InlineData("{\"ID\":1}", -1)]
+    [InlineData("{\"objekt\":1}", -1)]
+    public void The_expected_position_is_only_a_first_guess(string json, int expected)
+    {
+        // Whatever the converter expects next (in order, out of order, past the end, nothing yet),
+        // the answer is the one a plain search gives.
+        foreach (var guess in new[] { -1, 0, 1, 2, 3, 4, 5, 6, int.MaxValue })
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+            reader.Read();
+            reader.Read();
+            Assert.Equal(expected, s_names.IndexOf(ref reader, guess));
+            Assert.Equal(JsonTokenType.PropertyName, reader.TokenType);
+        }
+    }
+
+    [Fact]
+    public void A_guess_is_compared_with_the_name_as_unescaped_and_whole()
+    {
+        // The raw bytes of the escaped "id" spell the second name, a name with a backslash in it.
+        var names = new JsonNames("id", "\\u0069d");
+        var escaped = new Utf8JsonReader(Encoding.UTF8.GetBytes("{\"\\u0069d\":1}"));
+        escaped.Read();
+        escaped.Read();
+        Assert.Equal(0, names.IndexOf(ref escaped, 1));
+
+        // A name split across buffers has no single span: it must not pass for the empty name.
+        var bytes = Encoding.UTF8.GetBytes("{\"error_file_id\":1}");
+        var first = new Segment(bytes.AsMemory(0, 8));
+        var last = first.Append(bytes.AsMemory(8));
+        var split = new Utf8JsonReader(new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
+        split.Read();
+        split.Read();
+        Assert.Equal(3, s_names.IndexOf(ref split, 5));
+    }
+
+    [Fact]
+    public void A_guess_on_a_string_value_is_found_as_without_one()
+    {
+        var reader = new Utf8JsonReader("\"status\""u8);
+        reader.Read();
+        Assert.Equal(2, s_names.IndexOf(ref reader, 2));
+        Assert.Equal(2, s_names.IndexOf(ref reader, 0));
+    }
+
+    [Theory]
     [InlineData("\"status\"", 2)]
     [InlineData("\"st\\u0061tus\"", 2)] // an escaped enum value is still the known one
     [InlineData("\"Status\"", -1)]

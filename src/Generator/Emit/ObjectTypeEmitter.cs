@@ -145,13 +145,14 @@ internal static class ObjectTypeEmitter
             else
             {
                 // The index of the property being read, -1 between properties: a failure inside a
-                // value names that property.
+                // value names that property. The next one expected is tried first (spec order).
                 writer.WriteLine("var index = -1;");
+                writer.WriteLine("var expected = 0;");
                 using (writer.OpenBlock("try"))
                 {
                     using (writer.OpenBlock("while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)"))
                     {
-                        writer.WriteLine($"index = {GeneratedNames.NamesField}.IndexOf(ref reader);");
+                        writer.WriteLine($"index = {GeneratedNames.NamesField}.IndexOf(ref reader, expected);");
                         using (writer.OpenBlock("if (index < 0)"))
                         {
                             WriteKeepUnknown(writer);
@@ -169,6 +170,7 @@ internal static class ObjectTypeEmitter
                             }
                         }
 
+                        writer.WriteLine("expected = index + 1;");
                         writer.WriteLine("index = -1;");
                     }
                 }

@@ -15,6 +15,7 @@ public sealed class JsonNames
 {
     private readonly string[] _names;
     private readonly JsonEncodedText[] _encoded;
+    private readonly byte[][] _utf8;
 
     // By UTF-8 length, then the few names of that length: the same search a switch on the length
     // would do, without generating one.
@@ -25,11 +26,13 @@ public sealed class JsonNames
     {
         _names = names ?? throw new ArgumentNullException(nameof(names));
         _encoded = new JsonEncodedText[names.Length];
+        _utf8 = new byte[names.Length][];
         var buckets = new List<List<Entry>>();
         for (var i = 0; i < names.Length; i++)
         {
             _encoded[i] = JsonEncodedText.Encode(names[i] ?? throw new ArgumentException("A property name is null.", nameof(names)));
             var utf8 = Encoding.UTF8.GetBytes(names[i]);
+            _utf8[i] = utf8;
             while (buckets.Count <= utf8.Length)
             {
                 buckets.Add(new List<Entry>());
@@ -68,6 +71,25 @@ public sealed class JsonNames
         return reader.ValueIsEscaped || reader.HasValueSequence
             ? IndexOf(Encoding.UTF8.GetBytes(reader.GetString()!))
             : IndexOf(reader.ValueSpan);
+    }
+
+    /// <summary>
+    /// As <see cref="IndexOf(ref Utf8JsonReader)"/>, trying the name at <paramref name="expected"/>
+    /// first: servers mostly send properties in the order the spec lists them, so the converter
+    /// passes the position after the last property it read, and one comparison usually settles it.
+    /// </summary>
+    public int IndexOf(ref Utf8JsonReader reader, int expected)
+    {
+        if ((uint)expected < (uint)_utf8.Length
+            && reader.TokenType == JsonTokenType.PropertyName
+            && !reader.ValueIsEscaped
+            && !reader.HasValueSequence
+            && reader.ValueSpan.SequenceEqual(_utf8[expected]))
+        {
+            return expected;
+        }
+
+        return IndexOf(ref reader);
     }
 
     /// <summary>The position of the UTF-8 name <paramref name="utf8Name"/>, or -1.</summary>

@@ -44,11 +44,12 @@ public sealed partial record CreateTokenRequest
             long? p_Ttl = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -63,6 +64,7 @@ public sealed partial record CreateTokenRequest
                         case 1: p_Scope = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::BatchGen.JsonRead.List<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1)); break;
                         case 2: p_Ttl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::BatchGen.JsonRead.Int64(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

@@ -60,11 +60,12 @@ public sealed partial record UploadRequest
             global::Forms.UploadRequestImage? p_Image = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -83,6 +84,7 @@ public sealed partial record UploadRequest
                         case 5: p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1)); break;
                         case 6: p_Image = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Forms.UploadRequestImage?) : global::Forms.UploadRequestImage.JsonConverter.ReadValue(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

@@ -36,11 +36,12 @@ public sealed partial record Echo
             bool? p_Ok = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -53,6 +54,7 @@ public sealed partial record Echo
                     {
                         case 0: p_Ok = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::BatchGen.JsonRead.Boolean(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

@@ -148,11 +148,12 @@ public sealed partial record Batch
             global::System.Collections.Generic.IReadOnlyDictionary<string, string>? p_Metadata = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -186,6 +187,7 @@ public sealed partial record Batch
                         case 20: p_Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchUsage?) : global::OpenAI.Batches.BatchUsage.JsonConverter.ReadValue(ref reader); break;
                         case 21: p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1)); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

@@ -41,11 +41,12 @@ public sealed partial record BatchErrors
             global::System.Collections.Generic.IReadOnlyList<global::OpenAI.Batches.BatchError>? p_Data = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -59,6 +60,7 @@ public sealed partial record BatchErrors
                         case 0: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                         case 1: p_Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::OpenAI.Batches.BatchError>?) : global::BatchGen.JsonRead.List<global::OpenAI.Batches.BatchError>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.BatchError.JsonConverter.ReadValue(ref r1)); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

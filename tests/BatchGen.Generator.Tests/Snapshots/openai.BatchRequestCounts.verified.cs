@@ -48,11 +48,12 @@ public sealed partial record BatchRequestCounts
             long? p_Failed = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -67,6 +68,7 @@ public sealed partial record BatchRequestCounts
                         case 1: p_Completed = global::BatchGen.JsonRead.Int64(ref reader); break;
                         case 2: p_Failed = global::BatchGen.JsonRead.Int64(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

@@ -60,11 +60,12 @@ public sealed partial record BatchUsage
             long? p_TotalTokens = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -81,6 +82,7 @@ public sealed partial record BatchUsage
                         case 3: p_OutputTokensDetails = global::OpenAI.Batches.BatchUsageOutputTokensDetails.JsonConverter.ReadValue(ref reader); break;
                         case 4: p_TotalTokens = global::BatchGen.JsonRead.Int64(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

@@ -38,11 +38,12 @@ public sealed partial record BatchUsageOutputTokensDetails
             long? p_ReasoningTokens = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -55,6 +56,7 @@ public sealed partial record BatchUsageOutputTokensDetails
                     {
                         case 0: p_ReasoningTokens = global::BatchGen.JsonRead.Int64(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

@@ -61,11 +61,12 @@ public sealed partial record CreateBatchRequest
             global::OpenAI.Batches.BatchFileExpirationAfter? p_OutputExpiresAfter = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -82,6 +83,7 @@ public sealed partial record CreateBatchRequest
                         case 3: p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1)); break;
                         case 4: p_OutputExpiresAfter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchFileExpirationAfter?) : global::OpenAI.Batches.BatchFileExpirationAfter.JsonConverter.ReadValue(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

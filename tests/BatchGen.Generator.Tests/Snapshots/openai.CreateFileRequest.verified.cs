@@ -61,11 +61,12 @@ public sealed partial record CreateFileRequest
             global::OpenAI.Batches.FileExpirationAfter? p_ExpiresAfter = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -80,6 +81,7 @@ public sealed partial record CreateFileRequest
                         case 1: p_Purpose = global::OpenAI.Batches.CreateFileRequestPurpose.JsonConverter.ReadValue(ref reader); break;
                         case 2: p_ExpiresAfter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.FileExpirationAfter?) : global::OpenAI.Batches.FileExpirationAfter.JsonConverter.ReadValue(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

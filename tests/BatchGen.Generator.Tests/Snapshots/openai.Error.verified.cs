@@ -48,11 +48,12 @@ public sealed partial record Error
             string? p_Type = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -68,6 +69,7 @@ public sealed partial record Error
                         case 2: p_Param = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                         case 3: p_Type = global::BatchGen.JsonRead.String(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

@@ -36,11 +36,12 @@ public sealed partial record ErrorResponse
             global::OpenAI.Batches.Error? p_Error = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -53,6 +54,7 @@ public sealed partial record ErrorResponse
                     {
                         case 0: p_Error = global::OpenAI.Batches.Error.JsonConverter.ReadValue(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

@@ -47,11 +47,12 @@ public sealed partial record FileExpirationAfter
             long? p_Seconds = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -65,6 +66,7 @@ public sealed partial record FileExpirationAfter
                         case 0: p_Anchor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                         case 1: p_Seconds = global::BatchGen.JsonRead.Int64(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

@@ -52,11 +52,12 @@ public sealed partial record ListBatchesResponse
             string? p_Object = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -73,6 +74,7 @@ public sealed partial record ListBatchesResponse
                         case 3: p_HasMore = global::BatchGen.JsonRead.Boolean(ref reader); break;
                         case 4: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

@@ -85,11 +85,12 @@ public sealed partial record OpenAIFile
             string? p_StatusDetails = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -110,6 +111,7 @@ public sealed partial record OpenAIFile
                         case 7: p_Status = global::OpenAI.Batches.OpenAIFileStatus.JsonConverter.ReadValue(ref reader); break;
                         case 8: p_StatusDetails = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

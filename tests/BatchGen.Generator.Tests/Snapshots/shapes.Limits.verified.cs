@@ -36,11 +36,12 @@ public sealed partial record Limits
             long? p_Max = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -53,6 +54,7 @@ public sealed partial record Limits
                     {
                         case 0: p_Max = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::BatchGen.JsonRead.Int64(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

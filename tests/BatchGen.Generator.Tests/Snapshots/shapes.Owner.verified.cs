@@ -109,11 +109,12 @@ public sealed partial record Owner
             string? p_Legacy = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -144,6 +145,7 @@ public sealed partial record Owner
                         case 17: p_Odd = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shapes.Odd?) : global::Shapes.Odd.JsonConverter.ReadValue(ref reader); break;
                         case 18: p_Legacy = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

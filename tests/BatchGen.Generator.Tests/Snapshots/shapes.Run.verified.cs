@@ -49,11 +49,12 @@ public sealed partial record Run
             string? p_Label = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -69,6 +70,7 @@ public sealed partial record Run
                         case 2: p_Limits = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shapes.Limits?) : global::Shapes.Limits.JsonConverter.ReadValue(ref reader); break;
                         case 3: p_Label = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

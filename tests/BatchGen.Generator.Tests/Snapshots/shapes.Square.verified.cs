@@ -40,11 +40,12 @@ public sealed partial record Square
             double? p_Side = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -58,6 +59,7 @@ public sealed partial record Square
                         case 0: p_Kind = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                         case 1: p_Side = global::BatchGen.JsonRead.Double(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

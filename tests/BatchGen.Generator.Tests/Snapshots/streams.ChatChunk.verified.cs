@@ -40,11 +40,12 @@ public sealed partial record ChatChunk
             global::System.Collections.Generic.IReadOnlyList<global::Streams.ChatChunkChoicesItem>? p_Choices = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -58,6 +59,7 @@ public sealed partial record ChatChunk
                         case 0: p_Id = global::BatchGen.JsonRead.String(ref reader); break;
                         case 1: p_Choices = global::BatchGen.JsonRead.List<global::Streams.ChatChunkChoicesItem>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Streams.ChatChunkChoicesItem.JsonConverter.ReadValue(ref r1)); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

@@ -44,11 +44,12 @@ public sealed partial record ChatRequest
             bool? p_Stream = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -63,6 +64,7 @@ public sealed partial record ChatRequest
                         case 1: p_Messages = global::BatchGen.JsonRead.List<global::Streams.ChatRequestMessagesItem>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Streams.ChatRequestMessagesItem.JsonConverter.ReadValue(ref r1)); break;
                         case 2: p_Stream = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::BatchGen.JsonRead.Boolean(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }

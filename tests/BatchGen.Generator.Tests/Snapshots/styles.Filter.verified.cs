@@ -44,11 +44,12 @@ public sealed partial record Filter
             string? p_Note = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
+            var expected = 0;
             try
             {
                 while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
                 {
-                    index = s_names.IndexOf(ref reader);
+                    index = s_names.IndexOf(ref reader, expected);
                     if (index < 0)
                     {
                         var unknownName = reader.GetString()!;
@@ -63,6 +64,7 @@ public sealed partial record Filter
                         case 1: p_Level = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::BatchGen.JsonRead.Int64(ref reader); break;
                         case 2: p_Note = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                     }
+                    expected = index + 1;
                     index = -1;
                 }
             }
