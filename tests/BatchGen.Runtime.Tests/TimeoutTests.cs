@@ -77,6 +77,56 @@ public sealed class TimeoutTests : ClientTestBase
         Assert.Equal(new[] { "listBatches: GET /v1/batches (attempt 1)" }, log.Sending);
     }
 
+    [Fact]
+    public async Task A_token_cancelled_before_the_call_begins_no_attempt()
+    {
+        var log = new AttemptLog();
+        using var client = NewClient(o => { o.TimeProvider = _clock; o.Logger = log; });
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        var ex = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.CancelBatchAsync("batch_1", cts.Token));
+
+        Assert.Equal(cts.Token, ex.CancellationToken);
+        Assert.Empty(log.Sending);
+        Assert.Empty(Server.Requests);
+    }
+
+    [Fact]
+    public async Task A_timeout_is_logged_as_an_error_and_its_activity_fails_with_it()
+    {
+        var activities = new List<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "BatchGen",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => { lock (activities) { activities.Add(activity); } },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var log = new AttemptLog();
+        using var client = NewClient(o => { o.TimeProvider = _clock; o.Timeout = TimeSpan.FromMinutes(1); o.Logger = log; });
+        Server.Inject(new Fault { Delay = TimeSpan.FromMinutes(10) });
+
+        // The listener sees every test's calls; this test's own are those in its trace.
+        using var root = new System.Diagnostics.Activity("test").Start();
+        var call = client.ListBatchesAsync();
+        await RequestsSeen(1);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => call);
+        root.Stop();
+
+        Assert.Contains(ex.Message, log.All);
+        System.Diagnostics.Activity activity;
+        lock (activities)
+        {
+            activity = Assert.Single(activities, a => a.TraceId == root.TraceId && (string?)a.GetTagItem("batchgen.operation_id") == "listBatches");
+        }
+
+        Assert.Equal(System.Diagnostics.ActivityStatusCode.Error, activity.Status);
+        Assert.Equal(ex.Message, activity.StatusDescription);
+        Assert.Equal(typeof(ApiTimeoutException).FullName, activity.GetTagItem("error.type"));
+    }
+
     /// <summary>The pipeline's debug lines about attempts it begins.</summary>
     private sealed class AttemptLog : IApiLogger
     {
