@@ -82,4 +82,21 @@ public sealed class ClientClockTests : ClientTestBase
 
         Assert.Equal(BatchStatus.Completed, settled.Status);
     }
+
+    [Fact]
+    public async Task A_wait_with_its_own_clock_uses_it_and_not_the_clients()
+    {
+        using var client = NewClient(o => o.TimeProvider = _clock);
+        var id = Server.Seed();
+        var own = TestTime.NewClock();
+        var started = _clock.GetUtcNow();
+        // Ten-minute polls and a one-hour limit: only the wait's own fake clock can let them pass
+        // within the test (the batch itself moves on the client's clock, which stays still).
+        var polling = new PollingOptions { TimeProvider = own, InitialDelay = TimeSpan.FromMinutes(10), MaxDelay = TimeSpan.FromMinutes(10), Timeout = TimeSpan.FromHours(1) };
+
+        var ex = await Assert.ThrowsAsync<ApiTimeoutException>(() => own.Drive(client.WaitForBatchAsync(id, polling: polling), TimeSpan.FromMinutes(10)));
+
+        Assert.StartsWith("Still waiting after 01:00:00 (PollingOptions.Timeout)", ex.Message);
+        Assert.Equal(started, _clock.GetUtcNow());
+    }
 }

@@ -167,6 +167,20 @@ public sealed class EventStreamTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Event_data_nested_deeper_than_the_readers_default_is_read()
+    {
+        // Utf8JsonReader stops at 64 levels unless told otherwise; a server's unknown property may go deeper.
+        var deep = new string('[', 100) + new string(']', 100);
+        Answer($"data: {{\"id\":\"c1\",\"choices\":[],\"deep\":{deep}}}\n\n");
+        using var client = NewClient();
+
+        var chunk = Assert.Single(await TestTime.ToListAsync(client.CreateChatCompletionStreamingAsync(Ask)));
+
+        Assert.Equal("c1", chunk.Id);
+        Assert.Equal(deep, chunk.AdditionalProperties!["deep"].GetRawText());
+    }
+
+    [Fact]
     public async Task An_answer_without_a_content_type_to_a_stream_request_says_so()
     {
         _server.Respond = _ => new RecordingServer.Answer(200); // no body, no Content-Type
