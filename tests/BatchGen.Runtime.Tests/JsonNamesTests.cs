@@ -141,6 +141,21 @@ public sealed class JsonNamesTests
     }
 
     [Fact]
+    public void A_guess_does_not_make_a_number_a_name()
+    {
+        // A number's bytes can spell a name; the guess is tried on property names only, so the
+        // reader on a number is refused with or without one.
+        var digits = new JsonNames("1");
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes("1"));
+            reader.Read();
+            digits.IndexOf(ref reader, 0);
+        });
+        Assert.Contains("Number", ex.Message);
+    }
+
+    [Fact]
     public void Refuses_missing_names()
     {
         Assert.Throws<ArgumentNullException>(() => new JsonNames(null!));

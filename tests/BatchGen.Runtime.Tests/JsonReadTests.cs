@@ -89,6 +89,22 @@ public sealed class JsonReadTests
     }
 
     [Fact]
+    public void A_constant_is_the_given_instance_when_the_JSON_holds_it_and_any_other_string_as_sent()
+    {
+        var batch = new string("batch".ToCharArray()); // not the interned literal, so Same proves it was handed back
+        Assert.Same(batch, ReadOne("\"batch\"", (ref Utf8JsonReader r) => JsonRead.Constant(ref r, batch)));
+        Assert.Same(batch, ReadOne("\"b\\u0061tch\"", (ref Utf8JsonReader r) => JsonRead.Constant(ref r, batch)));
+        foreach (var other in new[] { "batc", "batchx", "Batch", "" })
+        {
+            var read = ReadOne($"\"{other}\"", (ref Utf8JsonReader r) => JsonRead.Constant(ref r, batch));
+            Assert.Equal(other, read);
+        }
+
+        Assert.Equal("Expected a string but found the number 1.", Failure("1", (ref Utf8JsonReader r) => JsonRead.Constant(ref r, batch)));
+        Assert.Equal("Expected a string but found null.", Failure("null", (ref Utf8JsonReader r) => JsonRead.Constant(ref r, batch)));
+    }
+
+    [Fact]
     public void Unix_times_cover_the_whole_range_of_DateTimeOffset_and_nothing_past_it()
     {
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1711471533), ReadOne("1711471533", JsonRead.UnixTime));

@@ -59,7 +59,7 @@ public sealed class JsonRoundTripTests
         var batch = JsonSerializer.Deserialize<Batch>(CompletedBatch)!;
 
         Assert.Equal("batch_abc123", batch.Id);
-        Assert.Equal("batch", batch.Object);
+        Assert.Same("batch", batch.Object); // the generated literal (literals are interned): its one value costs no string
         Assert.Equal(BatchStatus.Completed, batch.Status);
         Assert.Equal("completed", batch.Status.ToString());
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1711471533), batch.CreatedAt);

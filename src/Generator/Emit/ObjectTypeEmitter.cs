@@ -94,6 +94,22 @@ internal static class ObjectTypeEmitter
             : $"new global::{model.Namespace}.{type.Name}({StringLiteral(value)})";
     }
 
+    /// <summary>
+    /// How one property's value is read. A string constant is matched against its one value, so
+    /// reading it allocates nothing; a constant-valued property may still be absent or null (it
+    /// then takes its value), so its local is nullable whatever its type.
+    /// </summary>
+    private static string PropertyReadExpression(PropertyModel property, string ns)
+    {
+        var type = property.Type.WithNullable(property.Type.IsNullable || property.ConstantValue is not null);
+        if (property.ConstantValue is { } constant && type.Kind == TypeKind.String)
+        {
+            return $"reader.TokenType == {Json}.JsonTokenType.Null ? default(string?) : {Runtime}.JsonRead.Constant(ref reader, {StringLiteral(constant)})";
+        }
+
+        return ReadExpression(type, ns, "reader");
+    }
+
     private static string Local(PropertyModel property) => "p_" + Naming(property);
 
     private static string Naming(PropertyModel property) => property.Name.TrimStart('@');
@@ -165,7 +181,7 @@ internal static class ObjectTypeEmitter
                             for (var i = 0; i < type.Properties.Count; i++)
                             {
                                 var property = type.Properties[i];
-                                var read = ReadExpression(property.Type.WithNullable(property.Type.IsNullable || property.ConstantValue is not null), ns, "reader");
+                                var read = PropertyReadExpression(property, ns);
                                 writer.WriteLine($"case {i.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {Local(property)} = {read}; break;");
                             }
                         }

@@ -55,6 +55,16 @@ public static class JsonRead
         return default!;
     }
 
+    /// <summary>
+    /// Reads a string the spec allows one value for (<c>"object": "batch"</c>, a variant's
+    /// <c>type</c>). That value, when the JSON holds it, is returned as the given instance: no
+    /// string is allocated for a property every response carries. Any other string is read as
+    /// sent, so a newer server's value is kept rather than refused.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static string Constant(ref Utf8JsonReader reader, string value)
+        => reader.TokenType == JsonTokenType.String && reader.ValueTextEquals(value) ? value : String(ref reader);
+
     /// <summary>Reads a 32-bit integer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Int32(ref Utf8JsonReader reader)

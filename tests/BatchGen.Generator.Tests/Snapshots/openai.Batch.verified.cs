@@ -165,7 +165,7 @@ public sealed partial record Batch
                     switch (index)
                     {
                         case 0: p_Id = global::BatchGen.JsonRead.String(ref reader); break;
-                        case 1: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 1: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.Constant(ref reader, "batch"); break;
                         case 2: p_Endpoint = global::BatchGen.JsonRead.String(ref reader); break;
                         case 3: p_Model = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                         case 4: p_Errors = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchErrors?) : global::OpenAI.Batches.BatchErrors.JsonConverter.ReadValue(ref reader); break;

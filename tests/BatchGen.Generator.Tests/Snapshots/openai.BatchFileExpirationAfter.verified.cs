@@ -63,7 +63,7 @@ public sealed partial record BatchFileExpirationAfter
                     reader.Read();
                     switch (index)
                     {
-                        case 0: p_Anchor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 0: p_Anchor = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.Constant(ref reader, "created_at"); break;
                         case 1: p_Seconds = global::BatchGen.JsonRead.Int64(ref reader); break;
                     }
                     expected = index + 1;

@@ -61,7 +61,7 @@ public sealed partial record DeleteFileResponse
                     switch (index)
                     {
                         case 0: p_Id = global::BatchGen.JsonRead.String(ref reader); break;
-                        case 1: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 1: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.Constant(ref reader, "file"); break;
                         case 2: p_Deleted = global::BatchGen.JsonRead.Boolean(ref reader); break;
                     }
                     expected = index + 1;

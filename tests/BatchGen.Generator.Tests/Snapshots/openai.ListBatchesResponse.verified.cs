@@ -72,7 +72,7 @@ public sealed partial record ListBatchesResponse
                         case 1: p_FirstId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                         case 2: p_LastId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                         case 3: p_HasMore = global::BatchGen.JsonRead.Boolean(ref reader); break;
-                        case 4: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 4: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.Constant(ref reader, "list"); break;
                     }
                     expected = index + 1;
                     index = -1;

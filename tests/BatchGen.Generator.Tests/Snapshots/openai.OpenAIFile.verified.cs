@@ -106,7 +106,7 @@ public sealed partial record OpenAIFile
                         case 2: p_CreatedAt = global::BatchGen.JsonRead.UnixTime(ref reader); break;
                         case 3: p_ExpiresAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader); break;
                         case 4: p_Filename = global::BatchGen.JsonRead.String(ref reader); break;
-                        case 5: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 5: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.Constant(ref reader, "file"); break;
                         case 6: p_Purpose = global::OpenAI.Batches.OpenAIFilePurpose.JsonConverter.ReadValue(ref reader); break;
                         case 7: p_Status = global::OpenAI.Batches.OpenAIFileStatus.JsonConverter.ReadValue(ref reader); break;
                         case 8: p_StatusDetails = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;

@@ -56,7 +56,7 @@ public sealed partial record Circle
                     reader.Read();
                     switch (index)
                     {
-                        case 0: p_Kind = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 0: p_Kind = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.Constant(ref reader, "circle"); break;
                         case 1: p_Radius = global::BatchGen.JsonRead.Double(ref reader); break;
                     }
                     expected = index + 1;

@@ -56,7 +56,7 @@ public sealed partial record RunDelta
                     reader.Read();
                     switch (index)
                     {
-                        case 0: p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 0: p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.Constant(ref reader, "run.delta"); break;
                         case 1: p_Text = global::BatchGen.JsonRead.String(ref reader); break;
                     }
                     expected = index + 1;

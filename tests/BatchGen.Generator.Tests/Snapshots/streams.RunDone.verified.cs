@@ -60,7 +60,7 @@ public sealed partial record RunDone
                     reader.Read();
                     switch (index)
                     {
-                        case 0: p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
+                        case 0: p_Type = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.Constant(ref reader, "run.done"); break;
                         case 1: p_Text = global::BatchGen.JsonRead.String(ref reader); break;
                         case 2: p_Tokens = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::BatchGen.JsonRead.Int64(ref reader); break;
                     }
