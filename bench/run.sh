@@ -23,6 +23,16 @@ if [ "$#" -eq 0 ]; then
     bench/compare-openapi-typescript.sh
   } > "$results/whole-process.md"
   {
+    echo "# Cancel in long loops: BatchGen vs a hand-written call vs the OpenAI SDK"
+    echo
+    echo "Command: \`bench/loop-compare.sh CancelBenchmarks \"HandWritten BatchGen OpenAISdk\" 5 15\` (part of \`bench/run.sh\`) on $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -sr)"
+    echo
+    echo "Five interleaved rounds, each method 15 s in a fresh process, the caller blocking on each call:"
+    echo "a check on the BenchmarkDotNet ratio in cancel.md, whose error bars are wider than the target's margin."
+    echo
+    bench/loop-compare.sh CancelBenchmarks "HandWritten BatchGen OpenAISdk" 5 15 | sed -n '/^| method/,$p'
+  } > "$results/cancel-loops.md"
+  {
     echo "# Build overhead of the generator"
     echo
     echo "Command: \`bench/build-overhead.sh\` on $(date -u +%Y-%m-%d), $(nproc) cores, $(uname -sr)"
