@@ -3,7 +3,7 @@ using BatchGen.Generator.Model;
 
 namespace BatchGen.Generator.Emit;
 
-/// <summary>Emits every file for one spec, in a stable order; a large spec's are joined into parts (<see cref="SourceBundler"/>).</summary>
+/// <summary>Emits every file for one spec, in a stable order.</summary>
 public static class ClientEmitter
 {
     public static IReadOnlyList<GeneratedFile> Emit(ClientModel model)
@@ -42,6 +42,6 @@ public static class ClientEmitter
 
         files.Add(ClientClassEmitter.Emit(model));
         files.Add(JsonContextEmitter.Emit(model));
-        return SourceBundler.Bundle(model, files);
+        return files;
     }
 }

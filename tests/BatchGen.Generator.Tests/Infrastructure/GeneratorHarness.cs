@@ -86,15 +86,6 @@ public sealed record GeneratorRunOutcome(GeneratorDriver Driver, GeneratorDriver
         .Select(s => (s.HintName, s.SourceText.ToString()))
         .ToList();
 
-    /// <summary>
-    /// How many types the generated files declare at the top of their namespace: a large spec's
-    /// files are joined into parts, so the number of files no longer says how much was generated.
-    /// </summary>
-    public int GeneratedTypeCount => Result.Results
-        .SelectMany(r => r.GeneratedSources)
-        .Sum(s => s.SyntaxTree.GetRoot().DescendantNodes(n => n is not Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax)
-            .Count(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.DelegateDeclarationSyntax));
-
     public string Source(string typeName)
         => Sources.Single(s => s.HintName.EndsWith("." + typeName + ".g.cs", StringComparison.Ordinal)).Text;
 
