@@ -153,6 +153,16 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Numbers_with_leading_zeros_are_numbers_not_a_failure()
+    {
+        // YAML 1.2 reads 007 and 01.5 as numbers; JSON has no such spelling, and the reader once
+        // handed them to System.Text.Json as they were, which threw (BG0006, nothing generated).
+        var outcome = Run(Header + "paths: {}\ncomponents:\n  schemas:\n    Zip:\n      type: integer\n      example: 007\n      maximum: 099999\n    Rate:\n      type: number\n      example: 01.5\n");
+        Assert.Empty(outcome.AllGeneratorDiagnostics);
+        Assert.Empty(outcome.CompileDiagnostics);
+    }
+
+    [Fact]
     public void A_schema_nested_200_levels_deep()
     {
         var yaml = new StringBuilder(Header + "paths: {}\ncomponents:\n  schemas:\n    Deep:\n");

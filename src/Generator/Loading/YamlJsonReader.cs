@@ -285,13 +285,12 @@ public static class YamlJsonReader
 
         if (s_int.IsMatch(value))
         {
-            if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
-                && number.ToString(CultureInfo.InvariantCulture) == value)
+            if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
             {
                 return JsonValue.Create(number);
             }
 
-            return RawNumber(value.TrimStart('+'));
+            return RawNumber(NormalizeNumber(value)); // past 64 bits: kept digit for digit
         }
 
         if (value.Length > 2 && value[0] == '0' && (value[1] == 'x' || value[1] == 'o'))
@@ -313,7 +312,7 @@ public static class YamlJsonReader
 
         if (s_float.IsMatch(value))
         {
-            return RawNumber(NormalizeFloat(value));
+            return RawNumber(NormalizeNumber(value));
         }
 
         return JsonValue.Create(value);
@@ -329,23 +328,29 @@ public static class YamlJsonReader
         return JsonValue.Create(document.RootElement.Clone());
     }
 
-    private static string NormalizeFloat(string value)
+    /// <summary>
+    /// A YAML 1.2 number as JSON writes it. YAML allows "+1.5", ".5", "1.", "1.e3" and leading
+    /// zeros ("007", "01.5"), none of which JSON does: the sign "+" and the leading zeros go, and an
+    /// empty integer part or fraction gets its zero.
+    /// </summary>
+    private static string NormalizeNumber(string value)
     {
-        // YAML allows "+1.5", ".5" and "1." which JSON does not.
         var sign = value[0] == '-' ? "-" : string.Empty;
         var body = value.TrimStart('+', '-');
-        if (body.StartsWith(".", StringComparison.Ordinal))
+        var digits = 0;
+        while (digits < body.Length && body[digits] is >= '0' and <= '9')
         {
-            body = "0" + body;
+            digits++;
         }
 
-        body = body.Replace(".e", ".0e").Replace(".E", ".0E");
-        if (body.EndsWith(".", StringComparison.Ordinal))
+        var integer = body.Substring(0, digits).TrimStart('0');
+        var rest = body.Substring(digits);
+        if (rest.StartsWith(".", StringComparison.Ordinal) && (rest.Length == 1 || rest[1] is 'e' or 'E'))
         {
-            body += "0";
+            rest = ".0" + rest.Substring(1);
         }
 
-        return sign + body;
+        return sign + (integer.Length == 0 ? "0" : integer) + rest;
     }
 
     private static readonly Regex s_markPrefix = new(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant);
