@@ -20,6 +20,16 @@ public sealed class NamingTests
     [InlineData("ALL_CAPS", "AllCaps")]
     [InlineData("", "Value")]
     [InlineData("---", "Value")]
+    [InlineData("getHTTPResponse", "GetHTTPResponse")]
+    [InlineData("get_HTTP_response", "GetHTTPResponse")]
+    [InlineData("v2Beta", "V2Beta")]
+    [InlineData("gpt4o", "Gpt4o")]
+    [InlineData("fileIDs", "FileIDs")]
+    [InlineData("café_au_lait", "CaféAuLait")]
+    [InlineData("x\u0663y", "Xy")]
+    [InlineData("\u0663\u0664", "Value")]
+    [InlineData("a", "A")]
+    [InlineData("aB", "AB")]
     public void PascalCase(string input, string expected)
         => Assert.Equal(expected, Naming.ToPascalCase(input));
 
@@ -63,6 +73,9 @@ public sealed class NamingTests
     [InlineData("namespace", "@namespace")]
     [InlineData("ID", "id")]
     [InlineData("URLPath", "urlPath")]
+    [InlineData("getHTTPResponse", "getHTTPResponse")]
+    [InlineData("v2Beta", "v2Beta")]
+    [InlineData("Ab", "ab")]
     public void CamelCase(string input, string expected)
         => Assert.Equal(expected, Naming.ToCamelCase(input));
 
@@ -73,5 +86,31 @@ public sealed class NamingTests
         Assert.Equal("Batch2", scope.Claim("Batch"));
         Assert.Equal("Batch3", scope.Claim("Batch"));
         Assert.Equal("batch", scope.Claim("batch"));
+    }
+
+    [Fact]
+    public void A_group_is_numbered_until_the_stem_and_every_derived_name_are_free()
+    {
+        static IEnumerable<string> Derived(string stem) => new[] { stem + "Async", stem + "WithResponseAsync" };
+        var scope = new NameScope(new[] { "CancelBatchWithResponseAsync", "List2Async" });
+
+        Assert.Equal("CancelBatch2", scope.ClaimGroup("CancelBatch", Derived)); // a derived name was taken
+        Assert.Equal("CancelBatch3", scope.ClaimGroup("CancelBatch", Derived)); // now the stem 2 is too
+        Assert.Equal("Cancel2Async", scope.Claim("Cancel2Async"));
+        Assert.Equal("Cancel", scope.ClaimGroup("Cancel", Derived)); // first numbering free: the stem as given
+        Assert.Equal("Cancel3", scope.ClaimGroup("Cancel", Derived)); // Cancel taken, Cancel2's Async taken
+        Assert.Equal("@event", scope.ClaimGroup("@event", Derived)); // an escaped stem comes back escaped
+        Assert.Equal("event2", scope.ClaimGroup("@event", Derived));
+        Assert.Equal("List", scope.ClaimGroup("List", Derived));
+        Assert.Equal("List3", scope.ClaimGroup("List", Derived)); // List2Async was reserved
+    }
+
+    [Fact]
+    public void A_derived_name_numbers_its_stem_not_its_end()
+    {
+        var scope = new NameScope(new[] { "ListBatchesAutoPagingAsync" });
+        Assert.Equal("ListBatches2AutoPagingAsync", scope.ClaimDerived("ListBatches", s => s + "AutoPagingAsync"));
+        Assert.Equal("ListBatches3AutoPagingAsync", scope.ClaimDerived("ListBatches", s => s + "AutoPagingAsync"));
+        Assert.Equal("FilesAutoPagingAsync", scope.ClaimDerived("Files", s => s + "AutoPagingAsync"));
     }
 }
