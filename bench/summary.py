@@ -43,6 +43,9 @@ rebuild = read("complete-spec-rebuild.md")
 if rebuild:
     m = re.search(r"\| dotnet build, Release \| (\d+) \| (\d+) \| ([\d.]+)x \|", rebuild)
     row("complete-spec rebuild after a C# edit <= 2.5x specs/openai.yaml", f"{m[2]} ms vs {m[1]} ms", f"{m[3]}x", float(m[3]) <= 2.5, "complete-spec-rebuild.md")
+    a = re.search(r"\| dotnet build, Release \| (\d+) \| ([\d.]+)x \|", rebuild)
+    if a:
+        row("... the spec compiled into an assembly of its own (BatchGenAssembly) <= 2.5x", f"{a[1]} ms vs {m[1]} ms", f"{a[2]}x", float(a[2]) <= 2.5, "complete-spec-rebuild.md")
     g = re.search(r"inside the compiler.*?\| ([\d.]+) \|", rebuild)
     t = re.search(r"openapi-typescript 7.13, whole process \| ([\d.]+) \|", rebuild)
     if g and t:

@@ -77,6 +77,38 @@ public sealed class PackedConsumerTests : IDisposable
 
         var rebuild = Dotnet(consumer, "build -c Release");
         Assert.Contains("0 Warning(s)", rebuild);
+
+        // The same spec compiled into an assembly of its own (BatchGenAssembly): the app runs as
+        // before, its own assembly holds none of the generated types, a C# edit leaves the spec's
+        // assembly as it was, and a spec edit rebuilds it.
+        var project = Path.Combine(consumer, "Consumer.csproj");
+        File.WriteAllText(project, File.ReadAllText(project).Replace(
+            "<AdditionalFiles Include=\"specs/openai.yaml\" />",
+            "<AdditionalFiles Include=\"specs/openai.yaml\" BatchGenAssembly=\"Consumer.OpenAI\" />"));
+        Assert.Contains("0 Warning(s)", Dotnet(consumer, "build -c Release"));
+        var output = Path.Combine(consumer, "bin", "Release", "net10.0");
+        Assert.Contains("final: cancelled", Dotnet(consumer, "run -c Release --no-build"));
+        Assert.Contains("Batch", TypeNames(Path.Combine(output, "Consumer.OpenAI.dll")));
+        Assert.DoesNotContain("Batch", TypeNames(Path.Combine(output, "Consumer.dll")));
+        Assert.Contains("Consumer.OpenAI.dll", File.ReadAllText(Path.Combine(output, "Consumer.deps.json")));
+
+        var specAssembly = Path.Combine(consumer, "obj", "Release", "net10.0", "batchgen", "Consumer.OpenAI.dll");
+        var compiled = File.GetLastWriteTimeUtc(specAssembly);
+        File.AppendAllText(Path.Combine(consumer, "Program.cs"), "\n// a C# edit\n");
+        Assert.Contains("0 Warning(s)", Dotnet(consumer, "build -c Release"));
+        Assert.Equal(compiled, File.GetLastWriteTimeUtc(specAssembly));
+        Assert.Contains("final: cancelled", Dotnet(consumer, "run -c Release --no-build"));
+
+        File.WriteAllText(specPath, edited.Replace("The scheduling tier.", "The scheduling tier, edited."));
+        Assert.Contains("0 Warning(s)", Dotnet(consumer, "build -c Release"));
+        Assert.NotEqual(compiled, File.GetLastWriteTimeUtc(specAssembly));
+    }
+
+    private static HashSet<string> TypeNames(string assembly)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(assembly));
+        var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        return metadata.TypeDefinitions.Select(t => metadata.GetString(metadata.GetTypeDefinition(t).Name)).ToHashSet();
     }
 
     private static void AssertPackageLayout(string package)
@@ -93,6 +125,8 @@ public sealed class PackedConsumerTests : IDisposable
             "lib/netstandard2.0/BatchGen.Runtime.dll",
             "buildTransitive/BatchGen.props",
             "build/BatchGen.props",
+            "buildTransitive/BatchGen.targets",
+            "build/BatchGen.targets",
             "README.md",
         })
         {
