@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Where the compiler's time goes on the complete spec's generated code, and what a change to the
 # emitted shape would save: generates the code once, writes variants of it that model a lever
-# (no doc comments; the same code in few large files), and compiles each, interleaved, best of RUNS,
+# (no doc comments; the same code in few large files; converters that cost nothing; records as
+# plain classes; forwarding lambdas as method groups; a shared helper for nullable scalars), and compiles each, interleaved, best of RUNS,
 # timing parse, declaration, binding and emit (BatchGen.Harness --compile). The variants are models
 # of a lever, not shipped output: a lever worth it is then made in the emitters and measured by
 # bench/complete-spec-rebuild.sh.
@@ -51,6 +52,43 @@ for i, f in enumerate(files):
     else:
         merged[key] += "\n" + (text[m.end():] if m else text)
 write("16-files", merged)
+
+# Lever: per-type converter code. Models converters that cost nothing to compile (their ReadValue
+# and WriteValue bodies stubbed): the most a table-driven converter could save.
+def stub_converter_bodies(text):
+    lines, out, i = text.split("\n"), [], 0
+    while i < len(lines):
+        out.append(lines[i])
+        if re.match(r"^        public static .*\b(ReadValue|WriteValue)\(", lines[i]) and i + 1 < len(lines) and lines[i + 1] == "        {":
+            j = i + 2
+            while lines[j] != "        }":
+                j += 1
+            out += ["        {", "            throw null!;", "        }"]
+            i = j + 1
+            continue
+        i += 1
+    return "\n".join(out)
+write("converters-stubbed", {f: stub_converter_bodies(t) for f, t in texts.items()})
+
+# Lever: the members the compiler writes for a record (Equals, GetHashCode, PrintMembers, the copy
+# constructor). Models plain classes; the five `request with { Stream = true }` become `request`.
+write("records-as-classes", {f: re.sub(r"\brequest with \{ Stream = true \}", "request", t.replace(" partial record ", " partial class ")) for f, t in texts.items()})
+
+# Lever: lambdas that only pass the reader or writer on, as method groups instead.
+reader = r"global::System\.Text\.Json\.Utf8JsonReader"
+writer = r"global::System\.Text\.Json\.Utf8JsonWriter"
+forward_read = re.compile(r"static \(ref " + reader + r" (r\d*)\) => ([A-Za-z_][A-Za-z0-9_.:]*)\(ref \1\)")
+forward_write = re.compile(r"static \(" + writer + r" (w\d*), [^)]+? (v\d*)\) => ([A-Za-z_][A-Za-z0-9_.:]*)\(\1, \2\)")
+write("method-groups", {f: forward_write.sub(lambda m: m[3], forward_read.sub(lambda m: m[2], t)) for f, t in texts.items()})
+
+# Lever: `reader.TokenType == Null ? default(T?) : JsonRead.X(ref reader)` as one shared helper call.
+nullable = re.compile(r"reader\.TokenType == global::System\.Text\.Json\.JsonTokenType\.Null \? default\([^()]*\) : global::BatchGen\.JsonRead\.(String|Int64|Int32|Boolean|Double|UnixTime)\(ref reader\)")
+helpers = {f: nullable.sub(lambda m: "global::LeverModel.OrNull." + m[1] + "(ref reader)", t) for f, t in texts.items()}
+helpers["zz.LeverModel.cs"] = "namespace LeverModel;\npublic static class OrNull\n{\n" + "".join(
+    f"    public static {t}? {n}(ref global::System.Text.Json.Utf8JsonReader r) => r.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::BatchGen.JsonRead.{n}(ref r);\n"
+    for n, t in [("String", "string"), ("Int64", "long"), ("Int32", "int"), ("Boolean", "bool"), ("Double", "double"), ("UnixTime", "global::System.DateTimeOffset")]) + "}\n"
+write("nullable-helpers", helpers)
 PY
 
-"${harness[@]}" --compile --runs "$runs" "$work/specs-openai-yaml" "$work/as-generated" "$work/no-doc-comments" "$work/16-files"
+"${harness[@]}" --compile --runs "$runs" "$work/specs-openai-yaml" "$work/as-generated" "$work/no-doc-comments" "$work/16-files" \
+  "$work/converters-stubbed" "$work/records-as-classes" "$work/method-groups" "$work/nullable-helpers"

@@ -102,6 +102,9 @@ public sealed class PackedConsumerTests : IDisposable
         File.WriteAllText(specPath, edited.Replace("The scheduling tier.", "The scheduling tier, edited."));
         Assert.Contains("0 Warning(s)", Dotnet(consumer, "build -c Release"));
         Assert.NotEqual(compiled, File.GetLastWriteTimeUtc(specAssembly));
+
+        Dotnet(consumer, "clean -c Release");
+        Assert.False(File.Exists(specAssembly), "dotnet clean left the spec's assembly behind");
     }
 
     private static HashSet<string> TypeNames(string assembly)
