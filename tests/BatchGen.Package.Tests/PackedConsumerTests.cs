@@ -105,6 +105,11 @@ public sealed class PackedConsumerTests : IDisposable
 
         Dotnet(consumer, "clean -c Release");
         Assert.False(File.Exists(specAssembly), "dotnet clean left the spec's assembly behind");
+
+        // An assembly name that would overwrite the project's own is refused before anything compiles.
+        File.WriteAllText(project, File.ReadAllText(project).Replace("BatchGenAssembly=\"Consumer.OpenAI\"", "BatchGenAssembly=\"Consumer\""));
+        var refused = Dotnet(consumer, "build -c Release", expectSuccess: false);
+        Assert.Contains("error BG0014: BatchGenAssembly=\"Consumer\" is the project's own assembly name", refused);
     }
 
     private static HashSet<string> TypeNames(string assembly)
@@ -174,7 +179,7 @@ public sealed class PackedConsumerTests : IDisposable
         }
     }
 
-    private string Dotnet(string workingDirectory, string arguments)
+    private string Dotnet(string workingDirectory, string arguments, bool expectSuccess = true)
     {
         var start = new ProcessStartInfo("dotnet", arguments + " -nodeReuse:false -p:UseSharedCompilation=false")
         {
@@ -211,7 +216,7 @@ public sealed class PackedConsumerTests : IDisposable
 
         var text = stdout.Result + stderr.Result;
         _output.WriteLine($"$ dotnet {arguments}\n{text}");
-        Assert.True(process.ExitCode == 0, $"dotnet {arguments} exited {process.ExitCode}:\n{text}");
+        Assert.True((process.ExitCode == 0) == expectSuccess, $"dotnet {arguments} exited {process.ExitCode}:\n{text}");
         return text;
     }
 }
