@@ -51,7 +51,7 @@ public sealed class DiagnosticLocationTests
         var spec = Header + "components:\n  schemas:\n    A:\n      type: object\n      properties:\n        b: 42\n";
         var test = new SdkGeneratorTest().WithSpec("/specs/a.yaml", spec);
         test.ExpectedDiagnostics.Add(SdkGeneratorTest.At("BG0012", DiagnosticSeverity.Error, "/specs/a.yaml", 9, 9)
-            .WithArguments("a schema is expected here, but the spec has a number"));
+            .WithArguments("a schema is expected, but the spec has a number; write a schema object; until then this is generated as JsonElement"));
         await test.RunAsync();
     }
 

@@ -104,7 +104,7 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NotASchema = new(
         id: "BG0012",
         title: "A schema is expected",
-        messageFormat: "The OpenAPI document is invalid here: {0}. Write a schema object; until then this is generated as JsonElement.",
+        messageFormat: "The OpenAPI document is invalid here: {0}",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Error,
         isEnabledByDefault: true);

@@ -109,7 +109,7 @@ internal static class SchemaShapes
 
             if (value is not JsonObject schema)
             {
-                Report(problems, slot.Pointer, value is null ? "null" : "a " + value.GetValueKind().ToString().ToLowerInvariant());
+                Report(problems, slot.Pointer, $"a schema is expected, but the spec has {Describe(value)}; write a schema object; until then this is generated as JsonElement");
                 slot.Set(new JsonObject());
                 continue;
             }
@@ -130,7 +130,7 @@ internal static class SchemaShapes
                 }
                 else
                 {
-                    Report(problems, SpecPointer.Append(slot.Pointer, map), "not a map of schemas");
+                    Report(problems, SpecPointer.Append(slot.Pointer, map), $"{map} must be a map of schemas, but the spec has {Describe(mapNode)}; the keyword is ignored");
                     schema.Remove(map);
                 }
             }
@@ -151,7 +151,7 @@ internal static class SchemaShapes
                 }
                 else
                 {
-                    Report(problems, SpecPointer.Append(slot.Pointer, list), "not a non-empty list of schemas");
+                    Report(problems, SpecPointer.Append(slot.Pointer, list), $"{list} must be a non-empty list of schemas, but the spec has {Describe(listNode)}; the keyword is ignored");
                     schema.Remove(list);
                 }
             }
@@ -170,7 +170,7 @@ internal static class SchemaShapes
     {
         if (parent[key] is not JsonObject map)
         {
-            Report(problems, pointer, "not a map of schemas");
+            Report(problems, pointer, $"{key} must be a map of schemas, but the spec has {Describe(parent[key])}; it is read as empty");
             parent[key] = new JsonObject();
             return;
         }
@@ -181,6 +181,21 @@ internal static class SchemaShapes
         }
     }
 
-    private static void Report(List<SpecProblem> problems, string pointer, string found)
-        => problems.Add(SpecProblem.At(DiagnosticDescriptors.NotASchema, pointer, $"a schema is expected here, but the spec has {found}"));
+    private static void Report(List<SpecProblem> problems, string pointer, string whatAndConsequence)
+        => problems.Add(SpecProblem.At(DiagnosticDescriptors.NotASchema, pointer, whatAndConsequence));
+
+    /// <summary>What the spec holds where a schema, list or map belongs, in words for the diagnostic.</summary>
+    private static string Describe(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonArray { Count: 0 } => "an empty list",
+        JsonArray => "a list",
+        JsonObject => "an object",
+        _ => node.GetValueKind() switch
+        {
+            System.Text.Json.JsonValueKind.String => "a string",
+            System.Text.Json.JsonValueKind.Number => "a number",
+            _ => "a boolean",
+        },
+    };
 }
