@@ -209,7 +209,7 @@ internal static class ClientClassEmitter
             }
             else
             {
-                writer.WriteLine($"return _pipeline.SendAsync<{responseType}>({L.ApiRequest}, static (ref {Json}.Utf8JsonReader r) => {ReadExpression(operation.Response.Type, ns, "r")}, {token});");
+                writer.WriteLine($"return _pipeline.SendAsync<{responseType}>({L.ApiRequest}, {ReaderDelegate(operation.Response.Type, ns)}, {token});");
             }
         }
 
@@ -383,10 +383,10 @@ internal static class ClientClassEmitter
                 return $"{L.FormBody}.AddItems({wire}, {Runtime}.ApiRequest.FormatItems({access}));";
             case TypeKind.Object or TypeKind.Map or TypeKind.Array or TypeKind.Json:
                 var plain = TypeName(type.WithNullable(false), ns);
-                return $"{L.FormBody}.AddJson<{plain}>({wire}, {access}, static ({Json}.Utf8JsonWriter w, {plain} v) => {{ {WriteStatement(type.WithNullable(false), ns, "w", "v")} }});";
+                return $"{L.FormBody}.AddJson<{plain}>({wire}, {access}, {WriterDelegate(type.WithNullable(false), ns)});";
             case TypeKind.Union:
                 var union = TypeName(type.WithNullable(false), ns);
-                return $"{L.FormBody}.AddValue<{union}>({wire}, {access}, {access}?.Value, static ({Json}.Utf8JsonWriter w, {union} v) => {{ {WriteStatement(type.WithNullable(false), ns, "w", "v")} }});";
+                return $"{L.FormBody}.AddValue<{union}>({wire}, {access}, {access}?.Value, {WriterDelegate(type.WithNullable(false), ns)});";
             default:
                 return $"{L.FormBody}.Add({wire}, {Runtime}.ApiRequest.Format({access}){contentType});";
         }
@@ -413,7 +413,7 @@ internal static class ClientClassEmitter
         var bodyType = TypeName(body.Type.WithNullable(false), ns);
         var contentType = body.ContentType == "application/json" ? string.Empty : ", " + StringLiteral(body.ContentType);
         string Set(string value)
-            => $"{L.ApiRequest}.SetJsonBody<{bodyType}>({value}, static ({Json}.Utf8JsonWriter w, {bodyType} v) => {{ {WriteStatement(body.Type.WithNullable(false), ns, "w", "v")} }}{contentType});";
+            => $"{L.ApiRequest}.SetJsonBody<{bodyType}>({value}, {WriterDelegate(body.Type.WithNullable(false), ns)}{contentType});";
 
         if (body.IsRequired && !body.Type.IsValueType)
         {
@@ -502,7 +502,7 @@ internal static class ClientClassEmitter
     {
         var type = parameter.Type.WithNullable(false);
         var typeName = TypeName(type, ns);
-        return $"{Runtime}.ApiRequest.Pairs<{typeName}>({parameter.Name}, static ({Json}.Utf8JsonWriter w, {typeName} v) => {{ {WriteStatement(type, ns, "w", "v")} }})";
+        return $"{Runtime}.ApiRequest.Pairs<{typeName}>({parameter.Name}, {WriterDelegate(type, ns)})";
     }
 
     private static string Style(ParameterModel parameter) => $"{Runtime}.ParameterStyle.{parameter.Style}, {(parameter.Explode ? "true" : "false")}";

@@ -61,7 +61,7 @@ public sealed partial record CreateTokenRequest
                     switch (index)
                     {
                         case 0: p_GrantType = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.Constant(ref reader, "client_credentials"); break;
-                        case 1: p_Scope = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::BatchGen.JsonRead.List<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1)); break;
+                        case 1: p_Scope = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::BatchGen.JsonRead.List<string>(ref reader, global::BatchGen.JsonRead.String); break;
                         case 2: p_Ttl = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::BatchGen.JsonRead.Int64(ref reader); break;
                     }
                     expected = index + 1;

@@ -67,10 +67,10 @@ public sealed partial class FormsClient : global::Forms.IUploadFile, global::For
             formBody.AddItems("tags", global::BatchGen.ApiRequest.FormatItems(request.Tags));
             formBody.Add("expires_after", global::BatchGen.ApiRequest.Format(request.ExpiresAfter));
             formBody.AddJson<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>("metadata", request.Metadata, static (global::System.Text.Json.Utf8JsonWriter w, global::System.Collections.Generic.IReadOnlyDictionary<string, string> v) => { global::BatchGen.JsonWrite.Map<string>(w, v, static (global::System.Text.Json.Utf8JsonWriter w1, string v1) => { w1.WriteStringValue(v1); }); });
-            formBody.AddValue<global::Forms.UploadRequestImage>("image", request.Image, request.Image?.Value, static (global::System.Text.Json.Utf8JsonWriter w, global::Forms.UploadRequestImage v) => { global::Forms.UploadRequestImage.JsonConverter.WriteValue(w, v); });
+            formBody.AddValue<global::Forms.UploadRequestImage>("image", request.Image, request.Image?.Value, global::Forms.UploadRequestImage.JsonConverter.WriteValue);
             apiRequest.SetFormBody(formBody);
         }
-        return _pipeline.SendAsync<global::Forms.UploadFileResponse>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::Forms.UploadFileResponse.JsonConverter.ReadValue(ref r), cancellationToken);
+        return _pipeline.SendAsync<global::Forms.UploadFileResponse>(apiRequest, global::Forms.UploadFileResponse.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -90,7 +90,7 @@ public sealed partial class FormsClient : global::Forms.IUploadFile, global::For
             formBody.Add("ttl", global::BatchGen.ApiRequest.Format(request.Ttl));
             apiRequest.SetFormBody(formBody);
         }
-        return _pipeline.SendAsync<global::Forms.CreateTokenResponse>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::Forms.CreateTokenResponse.JsonConverter.ReadValue(ref r), cancellationToken);
+        return _pipeline.SendAsync<global::Forms.CreateTokenResponse>(apiRequest, global::Forms.CreateTokenResponse.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <summary>Releases the HttpClient if this client created it.</summary>

@@ -78,10 +78,10 @@ public sealed partial record UploadRequest
                     {
                         case 0: p_File = global::BatchGen.JsonRead.File(ref reader); break;
                         case 1: p_Purpose = global::Forms.UploadRequestPurpose.JsonConverter.ReadValue(ref reader); break;
-                        case 2: p_Attachments = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::BatchGen.ApiFile>?) : global::BatchGen.JsonRead.List<global::BatchGen.ApiFile>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.File(ref r1)); break;
-                        case 3: p_Tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::BatchGen.JsonRead.List<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1)); break;
+                        case 2: p_Attachments = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::BatchGen.ApiFile>?) : global::BatchGen.JsonRead.List<global::BatchGen.ApiFile>(ref reader, global::BatchGen.JsonRead.File); break;
+                        case 3: p_Tags = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<string>?) : global::BatchGen.JsonRead.List<string>(ref reader, global::BatchGen.JsonRead.String); break;
                         case 4: p_ExpiresAfter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(long?) : global::BatchGen.JsonRead.Int64(ref reader); break;
-                        case 5: p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1)); break;
+                        case 5: p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, global::BatchGen.JsonRead.String); break;
                         case 6: p_Image = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Forms.UploadRequestImage?) : global::Forms.UploadRequestImage.JsonConverter.ReadValue(ref reader); break;
                     }
                     expected = index + 1;

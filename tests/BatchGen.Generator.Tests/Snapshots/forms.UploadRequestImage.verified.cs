@@ -83,7 +83,7 @@ public sealed partial class UploadRequestImage : global::System.IEquatable<globa
         private static readonly global::BatchGen.JsonUnionVariant<global::Forms.UploadRequestImage>[] s_variants =
         {
             new global::BatchGen.JsonUnionVariant<global::Forms.UploadRequestImage>(global::BatchGen.JsonShape.String, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Forms.UploadRequestImage(global::BatchGen.JsonRead.File(ref r)), null, null, null),
-            new global::BatchGen.JsonUnionVariant<global::Forms.UploadRequestImage>(global::BatchGen.JsonShape.Array, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Forms.UploadRequestImage(global::BatchGen.JsonRead.List<global::BatchGen.ApiFile>(ref r, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.File(ref r1))), null, null, null),
+            new global::BatchGen.JsonUnionVariant<global::Forms.UploadRequestImage>(global::BatchGen.JsonShape.Array, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Forms.UploadRequestImage(global::BatchGen.JsonRead.List<global::BatchGen.ApiFile>(ref r, global::BatchGen.JsonRead.File)), null, null, null),
         };
 
         /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>

@@ -99,7 +99,7 @@ public sealed partial class KeysClient : global::Keys.IGetWithBearer, global::Ke
     {
         var apiRequest = new global::BatchGen.ApiRequest("GET", "getWithBearer") { Options = requestOptions };
         apiRequest.AppendPath("/bearer");
-        return _pipeline.SendAsync<global::Keys.Echo>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::Keys.Echo.JsonConverter.ReadValue(ref r), cancellationToken);
+        return _pipeline.SendAsync<global::Keys.Echo>(apiRequest, global::Keys.Echo.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -237,7 +237,7 @@ public sealed partial class KeysClient : global::Keys.IGetWithBearer, global::Ke
         };
         apiRequest.AppendPath("/problems/");
         apiRequest.AppendPathParameter("id", id);
-        return _pipeline.SendAsync<global::Keys.Echo>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::Keys.Echo.JsonConverter.ReadValue(ref r), cancellationToken);
+        return _pipeline.SendAsync<global::Keys.Echo>(apiRequest, global::Keys.Echo.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <summary>Releases the HttpClient if this client created it.</summary>

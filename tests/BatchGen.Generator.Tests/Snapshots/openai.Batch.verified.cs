@@ -185,7 +185,7 @@ public sealed partial record Batch
                         case 18: p_CancelledAt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateTimeOffset?) : global::BatchGen.JsonRead.UnixTime(ref reader); break;
                         case 19: p_RequestCounts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchRequestCounts?) : global::OpenAI.Batches.BatchRequestCounts.JsonConverter.ReadValue(ref reader); break;
                         case 20: p_Usage = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchUsage?) : global::OpenAI.Batches.BatchUsage.JsonConverter.ReadValue(ref reader); break;
-                        case 21: p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1)); break;
+                        case 21: p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, global::BatchGen.JsonRead.String); break;
                     }
                     expected = index + 1;
                     index = -1;

@@ -58,7 +58,7 @@ public sealed partial record BatchErrors
                     switch (index)
                     {
                         case 0: p_Object = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
-                        case 1: p_Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::OpenAI.Batches.BatchError>?) : global::BatchGen.JsonRead.List<global::OpenAI.Batches.BatchError>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.BatchError.JsonConverter.ReadValue(ref r1)); break;
+                        case 1: p_Data = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::OpenAI.Batches.BatchError>?) : global::BatchGen.JsonRead.List<global::OpenAI.Batches.BatchError>(ref reader, global::OpenAI.Batches.BatchError.JsonConverter.ReadValue); break;
                     }
                     expected = index + 1;
                     index = -1;
@@ -83,7 +83,7 @@ public sealed partial record BatchErrors
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             if (value.Object is not null) { writer.WritePropertyName(s_names[0]); writer.WriteStringValue(value.Object); }
-            if (value.Data is not null) { writer.WritePropertyName(s_names[1]); global::BatchGen.JsonWrite.List<global::OpenAI.Batches.BatchError>(writer, value.Data, static (global::System.Text.Json.Utf8JsonWriter w1, global::OpenAI.Batches.BatchError v1) => { global::OpenAI.Batches.BatchError.JsonConverter.WriteValue(w1, v1); }); }
+            if (value.Data is not null) { writer.WritePropertyName(s_names[1]); global::BatchGen.JsonWrite.List<global::OpenAI.Batches.BatchError>(writer, value.Data, global::OpenAI.Batches.BatchError.JsonConverter.WriteValue); }
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

@@ -80,7 +80,7 @@ public sealed partial record CreateBatchRequest
                         case 0: p_InputFileId = global::BatchGen.JsonRead.String(ref reader); break;
                         case 1: p_Endpoint = global::OpenAI.Batches.CreateBatchRequestEndpoint.JsonConverter.ReadValue(ref reader); break;
                         case 2: p_CompletionWindow = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.Constant(ref reader, "24h"); break;
-                        case 3: p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1)); break;
+                        case 3: p_Metadata = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, string>?) : global::BatchGen.JsonRead.Map<string>(ref reader, global::BatchGen.JsonRead.String); break;
                         case 4: p_OutputExpiresAfter = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::OpenAI.Batches.BatchFileExpirationAfter?) : global::OpenAI.Batches.BatchFileExpirationAfter.JsonConverter.ReadValue(ref reader); break;
                     }
                     expected = index + 1;

@@ -68,7 +68,7 @@ public sealed partial record ListBatchesResponse
                     reader.Read();
                     switch (index)
                     {
-                        case 0: p_Data = global::BatchGen.JsonRead.List<global::OpenAI.Batches.Batch>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.Batch.JsonConverter.ReadValue(ref r1)); break;
+                        case 0: p_Data = global::BatchGen.JsonRead.List<global::OpenAI.Batches.Batch>(ref reader, global::OpenAI.Batches.Batch.JsonConverter.ReadValue); break;
                         case 1: p_FirstId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                         case 2: p_LastId = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                         case 3: p_HasMore = global::BatchGen.JsonRead.Boolean(ref reader); break;
@@ -101,7 +101,7 @@ public sealed partial record ListBatchesResponse
         {
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
-            writer.WritePropertyName(s_names[0]); global::BatchGen.JsonWrite.List<global::OpenAI.Batches.Batch>(writer, value.Data, static (global::System.Text.Json.Utf8JsonWriter w1, global::OpenAI.Batches.Batch v1) => { global::OpenAI.Batches.Batch.JsonConverter.WriteValue(w1, v1); });
+            writer.WritePropertyName(s_names[0]); global::BatchGen.JsonWrite.List<global::OpenAI.Batches.Batch>(writer, value.Data, global::OpenAI.Batches.Batch.JsonConverter.WriteValue);
             if (value.FirstId is not null) { writer.WritePropertyName(s_names[1]); writer.WriteStringValue(value.FirstId); }
             if (value.LastId is not null) { writer.WritePropertyName(s_names[2]); writer.WriteStringValue(value.LastId); }
             writer.WritePropertyName(s_names[3]); writer.WriteBooleanValue(value.HasMore);

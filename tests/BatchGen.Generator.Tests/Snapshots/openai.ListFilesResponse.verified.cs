@@ -69,7 +69,7 @@ public sealed partial record ListFilesResponse
                     switch (index)
                     {
                         case 0: p_Object = global::BatchGen.JsonRead.String(ref reader); break;
-                        case 1: p_Data = global::BatchGen.JsonRead.List<global::OpenAI.Batches.OpenAIFile>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::OpenAI.Batches.OpenAIFile.JsonConverter.ReadValue(ref r1)); break;
+                        case 1: p_Data = global::BatchGen.JsonRead.List<global::OpenAI.Batches.OpenAIFile>(ref reader, global::OpenAI.Batches.OpenAIFile.JsonConverter.ReadValue); break;
                         case 2: p_FirstId = global::BatchGen.JsonRead.String(ref reader); break;
                         case 3: p_LastId = global::BatchGen.JsonRead.String(ref reader); break;
                         case 4: p_HasMore = global::BatchGen.JsonRead.Boolean(ref reader); break;
@@ -105,7 +105,7 @@ public sealed partial record ListFilesResponse
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WritePropertyName(s_names[0]); writer.WriteStringValue(value.Object);
-            writer.WritePropertyName(s_names[1]); global::BatchGen.JsonWrite.List<global::OpenAI.Batches.OpenAIFile>(writer, value.Data, static (global::System.Text.Json.Utf8JsonWriter w1, global::OpenAI.Batches.OpenAIFile v1) => { global::OpenAI.Batches.OpenAIFile.JsonConverter.WriteValue(w1, v1); });
+            writer.WritePropertyName(s_names[1]); global::BatchGen.JsonWrite.List<global::OpenAI.Batches.OpenAIFile>(writer, value.Data, global::OpenAI.Batches.OpenAIFile.JsonConverter.WriteValue);
             writer.WritePropertyName(s_names[2]); writer.WriteStringValue(value.FirstId);
             writer.WritePropertyName(s_names[3]); writer.WriteStringValue(value.LastId);
             writer.WritePropertyName(s_names[4]); writer.WriteBooleanValue(value.HasMore);

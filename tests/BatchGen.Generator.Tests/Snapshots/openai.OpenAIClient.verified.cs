@@ -80,7 +80,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IBatchClient, 
         apiRequest.AppendPath("/batches");
         apiRequest.AddQuery("after", after);
         apiRequest.AddQuery("limit", global::BatchGen.ApiRequest.Format(limit));
-        return _pipeline.SendAsync<global::OpenAI.Batches.ListBatchesResponse>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.ListBatchesResponse.JsonConverter.ReadValue(ref r), cancellationToken);
+        return _pipeline.SendAsync<global::OpenAI.Batches.ListBatchesResponse>(apiRequest, global::OpenAI.Batches.ListBatchesResponse.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -116,8 +116,8 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IBatchClient, 
         var apiRequest = new global::BatchGen.ApiRequest("POST", "createBatch") { Options = requestOptions };
         apiRequest.AppendPath("/batches");
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        apiRequest.SetJsonBody<global::OpenAI.Batches.CreateBatchRequest>(request, static (global::System.Text.Json.Utf8JsonWriter w, global::OpenAI.Batches.CreateBatchRequest v) => { global::OpenAI.Batches.CreateBatchRequest.JsonConverter.WriteValue(w, v); });
-        return _pipeline.SendAsync<global::OpenAI.Batches.Batch>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.Batch.JsonConverter.ReadValue(ref r), cancellationToken);
+        apiRequest.SetJsonBody<global::OpenAI.Batches.CreateBatchRequest>(request, global::OpenAI.Batches.CreateBatchRequest.JsonConverter.WriteValue);
+        return _pipeline.SendAsync<global::OpenAI.Batches.Batch>(apiRequest, global::OpenAI.Batches.Batch.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -130,7 +130,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IBatchClient, 
         var apiRequest = new global::BatchGen.ApiRequest("GET", "retrieveBatch") { Options = requestOptions };
         apiRequest.AppendPath("/batches/");
         apiRequest.AppendPathParameter("batch_id", batchId);
-        return _pipeline.SendAsync<global::OpenAI.Batches.Batch>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.Batch.JsonConverter.ReadValue(ref r), cancellationToken);
+        return _pipeline.SendAsync<global::OpenAI.Batches.Batch>(apiRequest, global::OpenAI.Batches.Batch.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -144,7 +144,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IBatchClient, 
         apiRequest.AppendPath("/batches/");
         apiRequest.AppendPathParameter("batch_id", batchId);
         apiRequest.AppendPath("/cancel");
-        return _pipeline.SendAsync<global::OpenAI.Batches.Batch>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.Batch.JsonConverter.ReadValue(ref r), cancellationToken);
+        return _pipeline.SendAsync<global::OpenAI.Batches.Batch>(apiRequest, global::OpenAI.Batches.Batch.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -160,7 +160,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IBatchClient, 
         apiRequest.AddQuery("limit", global::BatchGen.ApiRequest.Format(limit));
         apiRequest.AddQuery("order", global::BatchGen.ApiRequest.Format(order));
         apiRequest.AddQuery("after", after);
-        return _pipeline.SendAsync<global::OpenAI.Batches.ListFilesResponse>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.ListFilesResponse.JsonConverter.ReadValue(ref r), cancellationToken);
+        return _pipeline.SendAsync<global::OpenAI.Batches.ListFilesResponse>(apiRequest, global::OpenAI.Batches.ListFilesResponse.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -200,10 +200,10 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IBatchClient, 
             var formBody = global::BatchGen.FormBody.Multipart();
             formBody.AddFile("file", request.File);
             formBody.Add("purpose", global::BatchGen.ApiRequest.Format(request.Purpose));
-            formBody.AddJson<global::OpenAI.Batches.FileExpirationAfter>("expires_after", request.ExpiresAfter, static (global::System.Text.Json.Utf8JsonWriter w, global::OpenAI.Batches.FileExpirationAfter v) => { global::OpenAI.Batches.FileExpirationAfter.JsonConverter.WriteValue(w, v); });
+            formBody.AddJson<global::OpenAI.Batches.FileExpirationAfter>("expires_after", request.ExpiresAfter, global::OpenAI.Batches.FileExpirationAfter.JsonConverter.WriteValue);
             apiRequest.SetFormBody(formBody);
         }
-        return _pipeline.SendAsync<global::OpenAI.Batches.OpenAIFile>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.OpenAIFile.JsonConverter.ReadValue(ref r), cancellationToken);
+        return _pipeline.SendAsync<global::OpenAI.Batches.OpenAIFile>(apiRequest, global::OpenAI.Batches.OpenAIFile.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -216,7 +216,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IBatchClient, 
         var apiRequest = new global::BatchGen.ApiRequest("GET", "retrieveFile") { Options = requestOptions };
         apiRequest.AppendPath("/files/");
         apiRequest.AppendPathParameter("file_id", fileId);
-        return _pipeline.SendAsync<global::OpenAI.Batches.OpenAIFile>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.OpenAIFile.JsonConverter.ReadValue(ref r), cancellationToken);
+        return _pipeline.SendAsync<global::OpenAI.Batches.OpenAIFile>(apiRequest, global::OpenAI.Batches.OpenAIFile.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -229,7 +229,7 @@ public sealed partial class OpenAIClient : global::OpenAI.Batches.IBatchClient, 
         var apiRequest = new global::BatchGen.ApiRequest("DELETE", "deleteFile") { Options = requestOptions };
         apiRequest.AppendPath("/files/");
         apiRequest.AppendPathParameter("file_id", fileId);
-        return _pipeline.SendAsync<global::OpenAI.Batches.DeleteFileResponse>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::OpenAI.Batches.DeleteFileResponse.JsonConverter.ReadValue(ref r), cancellationToken);
+        return _pipeline.SendAsync<global::OpenAI.Batches.DeleteFileResponse>(apiRequest, global::OpenAI.Batches.DeleteFileResponse.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>

@@ -130,7 +130,7 @@ public sealed partial record Owner
                         case 2: p_Prompt = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shapes.Prompt?) : global::Shapes.Prompt.JsonConverter.ReadValue(ref reader); break;
                         case 3: p_Tree = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shapes.TreeNode?) : global::Shapes.TreeNode.JsonConverter.ReadValue(ref reader); break;
                         case 4: p_Boss = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shapes.Employee?) : global::Shapes.Employee.JsonConverter.ReadValue(ref reader); break;
-                        case 5: p_Counts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::BatchGen.JsonRead.Map<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.Int64(ref r1)); break;
+                        case 5: p_Counts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::BatchGen.JsonRead.Map<long>(ref reader, global::BatchGen.JsonRead.Int64); break;
                         case 6: p_Object = global::BatchGen.JsonRead.String(ref reader); break;
                         case 7: p_Event = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;
                         case 8: p_Namespace = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::BatchGen.JsonRead.String(ref reader); break;

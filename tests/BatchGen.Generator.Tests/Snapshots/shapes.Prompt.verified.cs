@@ -96,8 +96,8 @@ public sealed partial class Prompt : global::System.IEquatable<global::Shapes.Pr
         private static readonly global::BatchGen.JsonUnionVariant<global::Shapes.Prompt>[] s_variants =
         {
             new global::BatchGen.JsonUnionVariant<global::Shapes.Prompt>(global::BatchGen.JsonShape.String, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.Prompt(global::BatchGen.JsonRead.String(ref r)), null, null, null),
-            new global::BatchGen.JsonUnionVariant<global::Shapes.Prompt>(global::BatchGen.JsonShape.Array, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.Prompt(global::BatchGen.JsonRead.List<string>(ref r, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.String(ref r1))), null, null, null),
-            new global::BatchGen.JsonUnionVariant<global::Shapes.Prompt>(global::BatchGen.JsonShape.Array, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.Prompt(global::BatchGen.JsonRead.List<long>(ref r, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.Int64(ref r1))), null, null, null),
+            new global::BatchGen.JsonUnionVariant<global::Shapes.Prompt>(global::BatchGen.JsonShape.Array, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.Prompt(global::BatchGen.JsonRead.List<string>(ref r, global::BatchGen.JsonRead.String)), null, null, null),
+            new global::BatchGen.JsonUnionVariant<global::Shapes.Prompt>(global::BatchGen.JsonShape.Array, static (ref global::System.Text.Json.Utf8JsonReader r) => new global::Shapes.Prompt(global::BatchGen.JsonRead.List<long>(ref r, global::BatchGen.JsonRead.Int64)), null, null, null),
         };
 
         /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>

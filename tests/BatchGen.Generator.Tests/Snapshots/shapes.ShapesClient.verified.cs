@@ -59,7 +59,7 @@ public sealed partial class ShapesClient : global::Shapes.IGetOwner, global::Sys
         var apiRequest = new global::BatchGen.ApiRequest("GET", "getOwner") { Options = requestOptions };
         apiRequest.AppendPath("/owners/");
         apiRequest.AppendPathParameter("owner_id", ownerId);
-        return _pipeline.SendAsync<global::Shapes.Owner>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::Shapes.Owner.JsonConverter.ReadValue(ref r), cancellationToken);
+        return _pipeline.SendAsync<global::Shapes.Owner>(apiRequest, global::Shapes.Owner.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <summary>Releases the HttpClient if this client created it.</summary>

@@ -57,7 +57,7 @@ public sealed partial record TreeNode
                     switch (index)
                     {
                         case 0: p_Name = global::BatchGen.JsonRead.String(ref reader); break;
-                        case 1: p_Children = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Shapes.TreeNode>?) : global::BatchGen.JsonRead.List<global::Shapes.TreeNode>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Shapes.TreeNode.JsonConverter.ReadValue(ref r1)); break;
+                        case 1: p_Children = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Shapes.TreeNode>?) : global::BatchGen.JsonRead.List<global::Shapes.TreeNode>(ref reader, global::Shapes.TreeNode.JsonConverter.ReadValue); break;
                     }
                     expected = index + 1;
                     index = -1;
@@ -83,7 +83,7 @@ public sealed partial record TreeNode
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WritePropertyName(s_names[0]); writer.WriteStringValue(value.Name);
-            if (value.Children is not null) { writer.WritePropertyName(s_names[1]); global::BatchGen.JsonWrite.List<global::Shapes.TreeNode>(writer, value.Children, static (global::System.Text.Json.Utf8JsonWriter w1, global::Shapes.TreeNode v1) => { global::Shapes.TreeNode.JsonConverter.WriteValue(w1, v1); }); }
+            if (value.Children is not null) { writer.WritePropertyName(s_names[1]); global::BatchGen.JsonWrite.List<global::Shapes.TreeNode>(writer, value.Children, global::Shapes.TreeNode.JsonConverter.WriteValue); }
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

@@ -57,7 +57,7 @@ public sealed partial record ChatChunk
                     switch (index)
                     {
                         case 0: p_Id = global::BatchGen.JsonRead.String(ref reader); break;
-                        case 1: p_Choices = global::BatchGen.JsonRead.List<global::Streams.ChatChunkChoicesItem>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Streams.ChatChunkChoicesItem.JsonConverter.ReadValue(ref r1)); break;
+                        case 1: p_Choices = global::BatchGen.JsonRead.List<global::Streams.ChatChunkChoicesItem>(ref reader, global::Streams.ChatChunkChoicesItem.JsonConverter.ReadValue); break;
                     }
                     expected = index + 1;
                     index = -1;
@@ -84,7 +84,7 @@ public sealed partial record ChatChunk
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WritePropertyName(s_names[0]); writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(s_names[1]); global::BatchGen.JsonWrite.List<global::Streams.ChatChunkChoicesItem>(writer, value.Choices, static (global::System.Text.Json.Utf8JsonWriter w1, global::Streams.ChatChunkChoicesItem v1) => { global::Streams.ChatChunkChoicesItem.JsonConverter.WriteValue(w1, v1); });
+            writer.WritePropertyName(s_names[1]); global::BatchGen.JsonWrite.List<global::Streams.ChatChunkChoicesItem>(writer, value.Choices, global::Streams.ChatChunkChoicesItem.JsonConverter.WriteValue);
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

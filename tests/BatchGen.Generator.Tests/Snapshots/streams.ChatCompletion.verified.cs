@@ -57,7 +57,7 @@ public sealed partial record ChatCompletion
                     switch (index)
                     {
                         case 0: p_Id = global::BatchGen.JsonRead.String(ref reader); break;
-                        case 1: p_Choices = global::BatchGen.JsonRead.List<global::Streams.ChatCompletionChoicesItem>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Streams.ChatCompletionChoicesItem.JsonConverter.ReadValue(ref r1)); break;
+                        case 1: p_Choices = global::BatchGen.JsonRead.List<global::Streams.ChatCompletionChoicesItem>(ref reader, global::Streams.ChatCompletionChoicesItem.JsonConverter.ReadValue); break;
                     }
                     expected = index + 1;
                     index = -1;
@@ -84,7 +84,7 @@ public sealed partial record ChatCompletion
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WritePropertyName(s_names[0]); writer.WriteStringValue(value.Id);
-            writer.WritePropertyName(s_names[1]); global::BatchGen.JsonWrite.List<global::Streams.ChatCompletionChoicesItem>(writer, value.Choices, static (global::System.Text.Json.Utf8JsonWriter w1, global::Streams.ChatCompletionChoicesItem v1) => { global::Streams.ChatCompletionChoicesItem.JsonConverter.WriteValue(w1, v1); });
+            writer.WritePropertyName(s_names[1]); global::BatchGen.JsonWrite.List<global::Streams.ChatCompletionChoicesItem>(writer, value.Choices, global::Streams.ChatCompletionChoicesItem.JsonConverter.WriteValue);
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

@@ -61,7 +61,7 @@ public sealed partial record ChatRequest
                     switch (index)
                     {
                         case 0: p_Model = global::BatchGen.JsonRead.String(ref reader); break;
-                        case 1: p_Messages = global::BatchGen.JsonRead.List<global::Streams.ChatRequestMessagesItem>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::Streams.ChatRequestMessagesItem.JsonConverter.ReadValue(ref r1)); break;
+                        case 1: p_Messages = global::BatchGen.JsonRead.List<global::Streams.ChatRequestMessagesItem>(ref reader, global::Streams.ChatRequestMessagesItem.JsonConverter.ReadValue); break;
                         case 2: p_Stream = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(bool?) : global::BatchGen.JsonRead.Boolean(ref reader); break;
                     }
                     expected = index + 1;
@@ -90,7 +90,7 @@ public sealed partial record ChatRequest
             if (value is null) { writer.WriteNullValue(); return; }
             writer.WriteStartObject();
             writer.WritePropertyName(s_names[0]); writer.WriteStringValue(value.Model);
-            writer.WritePropertyName(s_names[1]); global::BatchGen.JsonWrite.List<global::Streams.ChatRequestMessagesItem>(writer, value.Messages, static (global::System.Text.Json.Utf8JsonWriter w1, global::Streams.ChatRequestMessagesItem v1) => { global::Streams.ChatRequestMessagesItem.JsonConverter.WriteValue(w1, v1); });
+            writer.WritePropertyName(s_names[1]); global::BatchGen.JsonWrite.List<global::Streams.ChatRequestMessagesItem>(writer, value.Messages, global::Streams.ChatRequestMessagesItem.JsonConverter.WriteValue);
             if (value.Stream is not null) { writer.WritePropertyName(s_names[2]); writer.WriteBooleanValue(value.Stream.Value); }
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();

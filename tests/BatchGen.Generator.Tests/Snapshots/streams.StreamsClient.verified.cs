@@ -64,7 +64,7 @@ public sealed partial class StreamsClient : global::Streams.ICreateChatCompletio
     public global::System.Threading.Tasks.Task<global::BatchGen.ApiResponse<global::Streams.ChatCompletion>> CreateChatCompletionWithResponseAsync(global::Streams.ChatRequest request, global::System.Threading.CancellationToken cancellationToken = default, global::BatchGen.RequestOptions? requestOptions = null)
     {
         var apiRequest = BuildCreateChatCompletionRequest(request, requestOptions);
-        return _pipeline.SendAsync<global::Streams.ChatCompletion>(apiRequest, static (ref global::System.Text.Json.Utf8JsonReader r) => global::Streams.ChatCompletion.JsonConverter.ReadValue(ref r), cancellationToken);
+        return _pipeline.SendAsync<global::Streams.ChatCompletion>(apiRequest, global::Streams.ChatCompletion.JsonConverter.ReadValue, cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -80,7 +80,7 @@ public sealed partial class StreamsClient : global::Streams.ICreateChatCompletio
         var apiRequest = new global::BatchGen.ApiRequest("POST", "createChatCompletion") { Options = requestOptions };
         apiRequest.AppendPath("/chat/completions");
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        apiRequest.SetJsonBody<global::Streams.ChatRequest>(request, static (global::System.Text.Json.Utf8JsonWriter w, global::Streams.ChatRequest v) => { global::Streams.ChatRequest.JsonConverter.WriteValue(w, v); });
+        apiRequest.SetJsonBody<global::Streams.ChatRequest>(request, global::Streams.ChatRequest.JsonConverter.WriteValue);
         return apiRequest;
     }
 

@@ -62,10 +62,10 @@ public sealed partial class StylesClient : global::Styles.IQueryStyles, global::
         apiRequest.AddQueryItems("ids", global::BatchGen.ApiRequest.FormatItems(ids), global::BatchGen.ParameterStyle.Form, false);
         apiRequest.AddQueryItems("spaced", global::BatchGen.ApiRequest.FormatItems(spaced), global::BatchGen.ParameterStyle.SpaceDelimited, false);
         apiRequest.AddQueryItems("piped", global::BatchGen.ApiRequest.FormatItems(piped), global::BatchGen.ParameterStyle.PipeDelimited, false);
-        apiRequest.AddQueryObject("filter", global::BatchGen.ApiRequest.Pairs<global::Styles.Filter>(filter, static (global::System.Text.Json.Utf8JsonWriter w, global::Styles.Filter v) => { global::Styles.Filter.JsonConverter.WriteValue(w, v); }), global::BatchGen.ParameterStyle.DeepObject, true);
+        apiRequest.AddQueryObject("filter", global::BatchGen.ApiRequest.Pairs<global::Styles.Filter>(filter, global::Styles.Filter.JsonConverter.WriteValue), global::BatchGen.ParameterStyle.DeepObject, true);
         apiRequest.AddQueryObject("metadata", global::BatchGen.ApiRequest.Pairs<global::System.Collections.Generic.IReadOnlyDictionary<string, string>>(metadata, static (global::System.Text.Json.Utf8JsonWriter w, global::System.Collections.Generic.IReadOnlyDictionary<string, string> v) => { global::BatchGen.JsonWrite.Map<string>(w, v, static (global::System.Text.Json.Utf8JsonWriter w1, string v1) => { w1.WriteStringValue(v1); }); }), global::BatchGen.ParameterStyle.DeepObject, false);
-        apiRequest.AddQueryObject("point", global::BatchGen.ApiRequest.Pairs<global::Styles.Point>(point, static (global::System.Text.Json.Utf8JsonWriter w, global::Styles.Point v) => { global::Styles.Point.JsonConverter.WriteValue(w, v); }), global::BatchGen.ParameterStyle.Form, true);
-        apiRequest.AddQueryObject("corner", global::BatchGen.ApiRequest.Pairs<global::Styles.Point>(corner, static (global::System.Text.Json.Utf8JsonWriter w, global::Styles.Point v) => { global::Styles.Point.JsonConverter.WriteValue(w, v); }), global::BatchGen.ParameterStyle.Form, false);
+        apiRequest.AddQueryObject("point", global::BatchGen.ApiRequest.Pairs<global::Styles.Point>(point, global::Styles.Point.JsonConverter.WriteValue), global::BatchGen.ParameterStyle.Form, true);
+        apiRequest.AddQueryObject("corner", global::BatchGen.ApiRequest.Pairs<global::Styles.Point>(corner, global::Styles.Point.JsonConverter.WriteValue), global::BatchGen.ParameterStyle.Form, false);
         apiRequest.AddQuery("since", global::BatchGen.ApiRequest.Format(since?.ToUnixTimeSeconds()));
         apiRequest.AddQuery("flag", global::BatchGen.ApiRequest.Format(flag));
         return _pipeline.SendAsync(apiRequest, cancellationToken);
@@ -90,7 +90,7 @@ public sealed partial class StylesClient : global::Styles.IQueryStyles, global::
         apiRequest.AppendPath("/");
         apiRequest.AppendPathItems("matrixx", global::BatchGen.ApiRequest.FormatItems(matrixx)!, global::BatchGen.ParameterStyle.Matrix, true);
         apiRequest.AppendPath("/");
-        apiRequest.AppendPathObject("obj", global::BatchGen.ApiRequest.Pairs<global::Styles.Filter>(obj, static (global::System.Text.Json.Utf8JsonWriter w, global::Styles.Filter v) => { global::Styles.Filter.JsonConverter.WriteValue(w, v); })!, global::BatchGen.ParameterStyle.Simple, true);
+        apiRequest.AppendPathObject("obj", global::BatchGen.ApiRequest.Pairs<global::Styles.Filter>(obj, global::Styles.Filter.JsonConverter.WriteValue)!, global::BatchGen.ParameterStyle.Simple, true);
         apiRequest.AppendPath("/");
         apiRequest.AppendPathParameter("one", one, global::BatchGen.ParameterStyle.Matrix, false);
         return _pipeline.SendAsync(apiRequest, cancellationToken);
@@ -106,8 +106,8 @@ public sealed partial class StylesClient : global::Styles.IQueryStyles, global::
         var apiRequest = new global::BatchGen.ApiRequest("GET", "headerStyles") { Options = requestOptions };
         apiRequest.AppendPath("/headers");
         apiRequest.AddHeaderItems("X-Ids", global::BatchGen.ApiRequest.FormatItems(xIds), false);
-        apiRequest.AddHeaderObject("X-Filter", global::BatchGen.ApiRequest.Pairs<global::Styles.Filter>(xFilter, static (global::System.Text.Json.Utf8JsonWriter w, global::Styles.Filter v) => { global::Styles.Filter.JsonConverter.WriteValue(w, v); }), true);
-        apiRequest.AddHeaderObject("X-Plain", global::BatchGen.ApiRequest.Pairs<global::Styles.Filter>(xPlain, static (global::System.Text.Json.Utf8JsonWriter w, global::Styles.Filter v) => { global::Styles.Filter.JsonConverter.WriteValue(w, v); }), false);
+        apiRequest.AddHeaderObject("X-Filter", global::BatchGen.ApiRequest.Pairs<global::Styles.Filter>(xFilter, global::Styles.Filter.JsonConverter.WriteValue), true);
+        apiRequest.AddHeaderObject("X-Plain", global::BatchGen.ApiRequest.Pairs<global::Styles.Filter>(xPlain, global::Styles.Filter.JsonConverter.WriteValue), false);
         return _pipeline.SendAsync(apiRequest, cancellationToken);
     }
 
@@ -122,7 +122,7 @@ public sealed partial class StylesClient : global::Styles.IQueryStyles, global::
         apiRequest.Accept = "audio/mpeg, audio/wav";
         apiRequest.AppendPath("/speech");
         if (request is null) throw new global::System.ArgumentNullException(nameof(request));
-        apiRequest.SetJsonBody<global::Styles.Point>(request, static (global::System.Text.Json.Utf8JsonWriter w, global::Styles.Point v) => { global::Styles.Point.JsonConverter.WriteValue(w, v); }, "application/merge-patch+json");
+        apiRequest.SetJsonBody<global::Styles.Point>(request, global::Styles.Point.JsonConverter.WriteValue, "application/merge-patch+json");
         return _pipeline.SendForStreamAsync(apiRequest, cancellationToken);
     }
 
