@@ -11,9 +11,6 @@ public enum TypeKind
     Boolean,
     UnixTime,
     DateTime,
-    Guid,
-    Uri,
-    Bytes,
     Object,
     Enum,
     Array,
@@ -48,6 +45,6 @@ public sealed record TypeRef(TypeKind Kind, string? Name, TypeRef? Element, bool
     public TypeRef WithNullable(bool nullable) => nullable == IsNullable ? this : this with { IsNullable = nullable };
 
     public bool IsValueType => Kind is TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double
-        or TypeKind.Decimal or TypeKind.Boolean or TypeKind.UnixTime or TypeKind.DateTime or TypeKind.Guid
+        or TypeKind.Decimal or TypeKind.Boolean or TypeKind.UnixTime or TypeKind.DateTime
         or TypeKind.Enum or TypeKind.Json;
 }

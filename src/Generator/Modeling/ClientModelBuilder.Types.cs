@@ -170,7 +170,7 @@ public sealed partial class ClientModelBuilder
     {
         TypeKind.Object or TypeKind.Map => "Object",
         TypeKind.Array => "Array",
-        TypeKind.String or TypeKind.Enum or TypeKind.DateTime or TypeKind.Guid or TypeKind.Uri or TypeKind.Bytes or TypeKind.File => "String",
+        TypeKind.String or TypeKind.Enum or TypeKind.DateTime or TypeKind.File => "String",
         TypeKind.Int32 or TypeKind.Int64 or TypeKind.UnixTime => "Integer",
         TypeKind.Single or TypeKind.Double or TypeKind.Decimal => "Number",
         TypeKind.Boolean => "Boolean",

@@ -164,36 +164,6 @@ public static class JsonRead
         return default!;
     }
 
-    /// <summary>Reads a UUID string.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Guid Guid(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out var value))
-        {
-            return value;
-        }
-
-        ThrowMismatch("a UUID string", ref reader);
-        return default!;
-    }
-
-    /// <summary>Reads a URI string.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Uri Uri(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType == JsonTokenType.String && System.Uri.TryCreate(reader.GetString(), UriKind.RelativeOrAbsolute, out var value))
-        {
-            return value;
-        }
-
-        ThrowMismatch("a URI string", ref reader);
-        return default!;
-    }
-
-    /// <summary>Reads a base64 string as bytes.</summary>
-    public static byte[] Bytes(ref Utf8JsonReader reader)
-        => reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out var value) ? value : throw Mismatch("a base64 string", ref reader);
-
     /// <summary>
     /// A file given as a JSON string (a form body's record read from JSON, in tests and tools): its
     /// text is the content, named "file". Files come from <see cref="ApiFile"/>'s factories otherwise.
