@@ -20,6 +20,7 @@ public sealed class SnapshotTests
         ("styles.yaml", "Styles"),
         ("forms.yaml", "Forms"),
         ("streams.yaml", "Streams"),
+        ("values.yaml", "Values"),
     };
 
     private static readonly Lazy<IReadOnlyList<(string HintName, string Text)>> s_sources = new(() =>
