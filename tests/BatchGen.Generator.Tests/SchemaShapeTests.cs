@@ -58,6 +58,7 @@ public sealed class SchemaShapeTests
     [InlineData("[]", "an empty list")]
     [InlineData("'text'", "a string")]
     [InlineData("7", "a number")]
+    [InlineData("true", "a boolean")]
     public void Components_schemas_that_is_not_a_map_says_what_it_is(string value, string described)
     {
         var error = SingleError($"components:\n  schemas: {value}\n");

@@ -28,7 +28,8 @@ public sealed class ValueKindsTests : IAsyncLifetime
           "matrix": [[1.5, 2.25], [], [-0.125]],
           "amounts": { "a": 0.1, "b": 79228162514264337593543950335 },
           "times": ["2026-01-01T00:00:00+00:00"],
-          "units": ["back\\slash", "caf\u00e9", "tab\tbed", "line\nbreak", "nul\u0000end", "plain", "new one"],
+          "units": ["back\\slash", "caf\u00e9", "tab\tbed", "line\nbreak", "nul\u0000end", "cr\rlf", "tilde~", "soh\u0001", "plain", "new one"],
+          "series": { "s": [1.5, null], "empty": [] },
           "extra": { "free": [1, "form"] }
         }
         """;
@@ -55,6 +56,8 @@ public sealed class ValueKindsTests : IAsyncLifetime
         Assert.Equal(new int?[] { 1, null, 3 }, reading.MaybeCounts);
         Assert.Equal(new[] { new[] { 1.5f, 2.25f }, Array.Empty<float>(), new[] { -0.125f } }, reading.Matrix!.Select(row => row.ToArray()));
         Assert.Equal(new Dictionary<string, decimal> { ["a"] = 0.1m, ["b"] = decimal.MaxValue }, reading.Amounts);
+        Assert.Equal(new double?[] { 1.5, null }, reading.Series!["s"]);
+        Assert.Empty(reading.Series["empty"]);
         Assert.Equal(new[] { new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) }, reading.Times);
         Assert.Equal("{\"free\":[1,\"form\"]}", reading.Extra!.Value.GetRawText().Replace(" ", string.Empty, StringComparison.Ordinal));
     }
@@ -66,8 +69,8 @@ public sealed class ValueKindsTests : IAsyncLifetime
 
         // The generated switch compares against C# string literals: each escaped character must
         // have come out as itself for the value to be known.
-        Assert.Equal(new[] { true, true, true, true, true, true, false }, units.Select(u => u.IsKnown));
-        Assert.Equal(new[] { "back\\slash", "caf\u00e9", "tab\tbed", "line\nbreak", "nul\0end", "plain", "new one" }, units.Select(u => u.ToString()));
+        Assert.Equal(new[] { true, true, true, true, true, true, true, true, true, false }, units.Select(u => u.IsKnown));
+        Assert.Equal(new[] { "back\\slash", "caf\u00e9", "tab\tbed", "line\nbreak", "nul\0end", "cr\rlf", "tilde~", "soh\u0001", "plain", "new one" }, units.Select(u => u.ToString()));
         Assert.True(new Unit("quote\"d").IsKnown);
     }
 

@@ -55,6 +55,9 @@ public sealed partial record Reading
     /// <remarks>JSON <c>units</c>.</remarks>
     public global::System.Collections.Generic.IReadOnlyList<global::Values.Unit>? Units { get; init; }
 
+    /// <remarks>JSON <c>series</c>.</remarks>
+    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<double?>>? Series { get; init; }
+
     /// <remarks>JSON <c>extra</c>.</remarks>
     public global::System.Text.Json.JsonElement? Extra { get; init; }
 
@@ -68,7 +71,7 @@ public sealed partial record Reading
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Values.Reading>
     {
-        private static readonly global::BatchGen.JsonNames s_names = new("count", "ratio", "amount", "at", "id", "unit", "maybeCount", "counts", "maybeCounts", "matrix", "amounts", "times", "units", "extra");
+        private static readonly global::BatchGen.JsonNames s_names = new("count", "ratio", "amount", "at", "id", "unit", "maybeCount", "counts", "maybeCounts", "matrix", "amounts", "times", "units", "series", "extra");
 
         /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -90,6 +93,7 @@ public sealed partial record Reading
             global::System.Collections.Generic.IReadOnlyDictionary<string, decimal>? p_Amounts = default;
             global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>? p_Times = default;
             global::System.Collections.Generic.IReadOnlyList<global::Values.Unit>? p_Units = default;
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<double?>>? p_Series = default;
             global::System.Text.Json.JsonElement? p_Extra = default;
             global::BatchGen.JsonExtensionData.Builder? unknownProperties = null;
             var index = -1;
@@ -122,7 +126,8 @@ public sealed partial record Reading
                         case 10: p_Amounts = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, decimal>?) : global::BatchGen.JsonRead.Map<decimal>(ref reader, global::BatchGen.JsonRead.Decimal); break;
                         case 11: p_Times = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.DateTimeOffset>?) : global::BatchGen.JsonRead.List<global::System.DateTimeOffset>(ref reader, global::BatchGen.JsonRead.DateTime); break;
                         case 12: p_Units = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::Values.Unit>?) : global::BatchGen.JsonRead.List<global::Values.Unit>(ref reader, global::Values.Unit.JsonConverter.ReadValue); break;
-                        case 13: p_Extra = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::BatchGen.JsonRead.Element(ref reader); break;
+                        case 13: p_Series = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<double?>>?) : global::BatchGen.JsonRead.Map<global::System.Collections.Generic.IReadOnlyList<double?>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => global::BatchGen.JsonRead.List<double?>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => r2.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::BatchGen.JsonRead.Double(ref r2))); break;
+                        case 14: p_Extra = reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Text.Json.JsonElement?) : global::BatchGen.JsonRead.Element(ref reader); break;
                     }
                     expected = index + 1;
                     index = -1;
@@ -153,6 +158,7 @@ public sealed partial record Reading
                 Amounts = p_Amounts,
                 Times = p_Times,
                 Units = p_Units,
+                Series = p_Series,
                 Extra = p_Extra,
                 AdditionalProperties = unknownProperties?.Build(),
             };
@@ -176,7 +182,8 @@ public sealed partial record Reading
             if (value.Amounts is not null) { writer.WritePropertyName(s_names[10]); global::BatchGen.JsonWrite.Map<decimal>(writer, value.Amounts, static (global::System.Text.Json.Utf8JsonWriter w1, decimal v1) => { w1.WriteNumberValue(v1); }); }
             if (value.Times is not null) { writer.WritePropertyName(s_names[11]); global::BatchGen.JsonWrite.List<global::System.DateTimeOffset>(writer, value.Times, static (global::System.Text.Json.Utf8JsonWriter w1, global::System.DateTimeOffset v1) => { w1.WriteStringValue(v1); }); }
             if (value.Units is not null) { writer.WritePropertyName(s_names[12]); global::BatchGen.JsonWrite.List<global::Values.Unit>(writer, value.Units, global::Values.Unit.JsonConverter.WriteValue); }
-            if (value.Extra is not null) { writer.WritePropertyName(s_names[13]); value.Extra.Value.WriteTo(writer); }
+            if (value.Series is not null) { writer.WritePropertyName(s_names[13]); global::BatchGen.JsonWrite.Map<global::System.Collections.Generic.IReadOnlyList<double?>>(writer, value.Series, static (global::System.Text.Json.Utf8JsonWriter w1, global::System.Collections.Generic.IReadOnlyList<double?> v1) => { global::BatchGen.JsonWrite.List<double?>(w1, v1, static (global::System.Text.Json.Utf8JsonWriter w2, double? v2) => { if (v2 is null) { w2.WriteNullValue(); } else { w2.WriteNumberValue(v2.Value); } }); }); }
+            if (value.Extra is not null) { writer.WritePropertyName(s_names[14]); value.Extra.Value.WriteTo(writer); }
             value.AdditionalProperties?.WriteTo(writer);
             writer.WriteEndObject();
         }

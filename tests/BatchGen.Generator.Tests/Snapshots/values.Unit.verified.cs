@@ -40,6 +40,15 @@ public readonly partial struct Unit : global::System.IEquatable<global::Values.U
     /// <summary>The wire value <c>nul end</c>.</summary>
     public static global::Values.Unit NulEnd { get; } = new global::Values.Unit("nul\0end");
 
+    /// <summary>The wire value <c>cr lf</c>.</summary>
+    public static global::Values.Unit CrLf { get; } = new global::Values.Unit("cr\rlf");
+
+    /// <summary>The wire value <c>tilde~</c>.</summary>
+    public static global::Values.Unit Tilde { get; } = new global::Values.Unit("tilde~");
+
+    /// <summary>The wire value <c>soh </c>.</summary>
+    public static global::Values.Unit Soh { get; } = new global::Values.Unit("soh\u0001");
+
     /// <summary>True when the value is one the spec lists.</summary>
     public bool IsKnown => _value switch
     {
@@ -50,6 +59,9 @@ public readonly partial struct Unit : global::System.IEquatable<global::Values.U
         "tab\tbed" => true,
         "line\nbreak" => true,
         "nul\0end" => true,
+        "cr\rlf" => true,
+        "tilde~" => true,
+        "soh\u0001" => true,
         _ => false,
     };
 
@@ -78,7 +90,7 @@ public readonly partial struct Unit : global::System.IEquatable<global::Values.U
     [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public sealed class JsonConverter : global::BatchGen.JsonValueConverter<global::Values.Unit>
     {
-        private static readonly global::BatchGen.JsonNames s_names = new("plain", "quote\"d", "back\\slash", "caf\u00e9", "tab\tbed", "line\nbreak", "nul\0end");
+        private static readonly global::BatchGen.JsonNames s_names = new("plain", "quote\"d", "back\\slash", "caf\u00e9", "tab\tbed", "line\nbreak", "nul\0end", "cr\rlf", "tilde~", "soh\u0001");
 
         /// <summary>A converter over <see cref="ReadValue"/> and <see cref="WriteValue"/>.</summary>
         public JsonConverter() : base(ReadValue, WriteValue) { }
@@ -96,6 +108,9 @@ public readonly partial struct Unit : global::System.IEquatable<global::Values.U
                 case 4: return global::Values.Unit.TabBed;
                 case 5: return global::Values.Unit.LineBreak;
                 case 6: return global::Values.Unit.NulEnd;
+                case 7: return global::Values.Unit.CrLf;
+                case 8: return global::Values.Unit.Tilde;
+                case 9: return global::Values.Unit.Soh;
             }
 
             return new global::Values.Unit(reader.GetString()!);
