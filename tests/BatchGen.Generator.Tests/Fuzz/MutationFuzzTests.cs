@@ -14,21 +14,42 @@ namespace BatchGen.Generator.Tests.Fuzz;
 
 /// <summary>
 /// Mutation fuzzing. Default run: 2,000 mutants. Long run: set BATCHGEN_FUZZ_MUTANTS (e.g. 100000).
-/// Every mutant must leave the generator without an exception, within a time bound, and either
-/// compile or report an error diagnostic. A failing mutant is saved under FuzzRegressions/ and is
+/// Every mutant must leave the generator without an exception, in time comparable to its
+/// unmutated base's, and either compile or report an error diagnostic. A failing mutant is saved under FuzzRegressions/ and is
 /// replayed by every later run.
 /// </summary>
 public sealed class MutationFuzzTests
 {
     public const string MutantsVariable = "BATCHGEN_FUZZ_MUTANTS";
-    private static readonly TimeSpan s_perMutantLimit = TimeSpan.FromSeconds(20);
+    /// <summary>
+    /// A mutant "hangs" (a blow-up in the generator, such as an exponential expansion) when it takes
+    /// this many times its unmutated base's first run, timed in the same process, and more than
+    /// <see cref="s_slowFloor"/>. Relative, so that a loaded machine slows both sides alike: this is
+    /// a detector of super-linear work, not a timing assertion.
+    /// </summary>
+    private const int SlowFactor = 100;
+
+    private static readonly TimeSpan s_slowFloor = TimeSpan.FromSeconds(20);
     private static readonly string s_regressions = Path.Combine(TestPaths.ProjectDirectory, "FuzzRegressions");
 
     private readonly ITestOutputHelper _output;
 
     public MutationFuzzTests(ITestOutputHelper output) => _output = output;
 
-    private sealed record Base(string Name, JsonObject Document, string Yaml);
+    private sealed record Base(string Name, JsonObject Document, string Yaml)
+    {
+        /// <summary>The generator's time on the base itself, measured once, on first use.</summary>
+        private readonly Lazy<TimeSpan> _reference = new(() => TimeGeneration(Name, Yaml));
+
+        public TimeSpan Reference => _reference.Value;
+    }
+
+    private static TimeSpan TimeGeneration(string name, string text)
+    {
+        var watch = Stopwatch.StartNew();
+        GeneratorHarness.Run("/fuzz/" + name + ".yaml", text, GeneratorHarness.DefaultMetadata);
+        return watch.Elapsed;
+    }
 
     private static readonly Lazy<IReadOnlyList<Base>> s_bases = new(LoadBases);
 
@@ -137,7 +158,7 @@ public sealed class MutationFuzzTests
                 File.WriteAllText(trace + ".last", mutant.Text);
             }
 
-            var why = Check(mutant, compiled, ref withErrors, ref compiledCount);
+            var why = Check(mutant, basis.Reference, compiled, ref withErrors, ref compiledCount);
             if (why is not null)
             {
                 failures.Add((mutant, why));
@@ -222,25 +243,28 @@ public sealed class MutationFuzzTests
     {
         var content = File.ReadAllText(Path.Combine(s_regressions, file));
         Mutant mutant;
+        Base basis;
         if (file.EndsWith(".seed", StringComparison.Ordinal))
         {
             RealSpec.EnsurePresent();
             var seed = int.Parse(content.Trim(), CultureInfo.InvariantCulture);
-            var basis = s_bases.Value[seed % s_bases.Value.Count];
+            basis = s_bases.Value[seed % s_bases.Value.Count];
             mutant = SpecMutator.Mutate(seed, basis.Name, basis.Document, basis.Yaml);
         }
         else
         {
+            // Saved whole: mutants of our own spec, the first base.
+            basis = s_bases.Value[0];
             mutant = new Mutant(-1, file, content, "saved regression");
         }
 
         var withErrors = 0;
         var compiledCount = 0;
-        var why = Check(mutant, new ConcurrentDictionary<string, bool>(), ref withErrors, ref compiledCount);
+        var why = Check(mutant, basis.Reference, new ConcurrentDictionary<string, bool>(), ref withErrors, ref compiledCount);
         Assert.True(why is null, why);
     }
 
-    private static string? Check(Mutant mutant, ConcurrentDictionary<string, bool> compiled, ref int withErrors, ref int compiledCount)
+    private static string? Check(Mutant mutant, TimeSpan reference, ConcurrentDictionary<string, bool> compiled, ref int withErrors, ref int compiledCount)
     {
         var watch = Stopwatch.StartNew();
         GeneratorRunOutcome outcome;
@@ -253,9 +277,9 @@ public sealed class MutationFuzzTests
             return $"the driver threw {ex.GetType().Name}: {ex.Message}";
         }
 
-        if (watch.Elapsed > s_perMutantLimit)
+        if (watch.Elapsed > s_slowFloor && watch.Elapsed.Ticks > reference.Ticks * SlowFactor)
         {
-            return $"took {watch.Elapsed}";
+            return $"took {watch.Elapsed}, over {SlowFactor} times its base's {reference}";
         }
 
         if (outcome.Result.Results.FirstOrDefault(r => r.Exception is not null).Exception is { } exception)
