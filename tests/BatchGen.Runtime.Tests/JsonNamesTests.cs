@@ -67,7 +67,7 @@ public sealed class JsonNamesTests
 
         // A name split across buffers has no single span: it must not pass for the empty name.
         var bytes = Encoding.UTF8.GetBytes("{\"error_file_id\":1}");
-        var first = new Segment(bytes.AsMemory(0, 8));
+        var first = new BufferSegment(bytes.AsMemory(0, 8));
         var last = first.Append(bytes.AsMemory(8));
         var split = new Utf8JsonReader(new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
         split.Read();
@@ -100,7 +100,7 @@ public sealed class JsonNamesTests
     public void Finds_a_name_split_across_buffers()
     {
         var bytes = Encoding.UTF8.GetBytes("{\"error_file_id\":1}");
-        var first = new Segment(bytes.AsMemory(0, 8));
+        var first = new BufferSegment(bytes.AsMemory(0, 8));
         var last = first.Append(bytes.AsMemory(8));
         var reader = new Utf8JsonReader(new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length));
         reader.Read();
@@ -166,16 +166,4 @@ public sealed class JsonNamesTests
     [Fact]
     public void An_empty_list_finds_nothing()
         => Assert.Equal(-1, new JsonNames().IndexOf("id"u8));
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory) => Memory = memory;
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory) { RunningIndex = RunningIndex + Memory.Length };
-            Next = next;
-            return next;
-        }
-    }
 }

@@ -188,6 +188,48 @@ public sealed class JsonReadTests
     }
 
     [Fact]
+    public void A_missing_property_is_at_the_root_until_a_parent_adds_its_name()
+    {
+        Assert.Equal("$", JsonRead.MissingProperty("T", "id").Path);
+        Assert.Equal("$.outer", JsonRead.AtProperty(JsonRead.MissingProperty("T", "id"), "Outer", "outer").Path);
+    }
+
+    [Fact]
+    public void An_exception_from_System_Text_Json_itself_gets_the_property_as_its_whole_path()
+    {
+        // Its own path (here "$.deep") is relative to a reader BatchGen did not start, so only the
+        // property the generated converter was reading is kept; its message is the reason.
+        var ex = JsonRead.AtProperty(new JsonException("Broken.", "$.deep", 3, 4), "T", "x");
+
+        Assert.Equal("$.x", ex.Path);
+        Assert.Equal("Broken. Path: $.x.", ex.Message);
+        Assert.Equal((3L, 4L), (ex.LineNumber, ex.BytePositionInLine));
+    }
+
+    [Fact]
+    public void A_number_split_across_buffers_is_named_in_full()
+    {
+        var first = new BufferSegment("[12"u8.ToArray());
+        var last = first.Append("345]"u8.ToArray());
+        var reader = new Utf8JsonReader(new System.Buffers.ReadOnlySequence<byte>(first, 0, last, 4), default);
+        reader.Read();
+        reader.Read();
+        Assert.True(reader.HasValueSequence);
+
+        string? message = null;
+        try
+        {
+            JsonRead.String(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            message = ex.Message;
+        }
+
+        Assert.Equal("Expected a string but found the number 12345.", message);
+    }
+
+    [Fact]
     public void Structure_checks_name_the_type()
     {
         Assert.Equal("Expected a JSON object for Batch but found an array.", Failure("[]", (ref Utf8JsonReader r) => { JsonRead.StartObject(ref r, "Batch"); return 0; }));
