@@ -63,7 +63,7 @@ public sealed class FilterTests
     {
         const string ns = "OpenAI.Batches";
         var metadata = new Dictionary<string, string> { ["BatchGenNamespace"] = ns, ["BatchGenClientName"] = "OpenAIClient", ["BatchGenTags"] = "Batch,Files" };
-        var real = GeneratorHarness.Run(TestPaths.RealOpenAiSpec, File.ReadAllText(TestPaths.RealOpenAiSpec), metadata);
+        var real = GeneratorHarness.Run(TestPaths.RealOpenAiSpec, RealSpec.ReadText(), metadata);
         var ours = GeneratorHarness.Run(TestPaths.BatchSpec, File.ReadAllText(TestPaths.BatchSpec), metadata);
 
         Assert.Empty(real.CompileDiagnostics);

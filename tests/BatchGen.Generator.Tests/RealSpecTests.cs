@@ -23,7 +23,7 @@ public sealed class RealSpecTests
         "BG0003 77215:15", // BetaCodeInterpreterToolCall.outputs: the same
     };
 
-    private static readonly Lazy<string> s_realSpec = new(() => File.ReadAllText(TestPaths.RealOpenAiSpec));
+    private static readonly Lazy<string> s_realSpec = new(RealSpec.ReadText);
 
     [RealSpecFact]
     public void The_whole_spec_generates_code_that_compiles_without_warnings()

@@ -46,6 +46,7 @@ public sealed class PrismConformanceTests
     public async Task Every_operation_is_accepted_and_every_success_response_reads()
     {
         var spec = TestPaths.RealOpenAiSpec;
+        RealSpec.EnsurePresent();
         var prism = PrismServer.Install();
         using var examples = await PrismServer.StartAsync(prism, spec, dynamic: false);
         using var random = await PrismServer.StartAsync(prism, spec, dynamic: true);

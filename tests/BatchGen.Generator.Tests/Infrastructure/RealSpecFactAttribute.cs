@@ -27,6 +27,13 @@ public static class RealSpec
             throw new FileNotFoundException($"{RequireVariable}=1 and the complete OpenAI spec is not at {TestPaths.RealOpenAiSpec}.", TestPaths.RealOpenAiSpec);
         }
     }
+
+    /// <summary>The complete spec's text; a missing spec fails as <see cref="EnsurePresent"/> says.</summary>
+    public static string ReadText()
+    {
+        EnsurePresent();
+        return File.ReadAllText(TestPaths.RealOpenAiSpec);
+    }
 }
 
 /// <summary>A test that needs the complete OpenAI spec; see <see cref="RealSpec"/>.</summary>
