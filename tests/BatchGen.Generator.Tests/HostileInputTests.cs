@@ -24,7 +24,7 @@ public sealed class HostileInputTests
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.DefaultSeverity);
         if (line is not null)
         {
-            Assert.Equal(line.Value, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+            Assert.Equal(line.Value, diagnostic.Line());
         }
 
         return diagnostic;
@@ -144,7 +144,7 @@ public sealed class HostileInputTests
         // The alias loop is an error at each $ref; the recursive types, and everything else, generate.
         var loops = outcome.AllGeneratorDiagnostics.Where(d => d.Id == "BG0011").OrderBy(d => d.Location.GetLineSpan().StartLinePosition.Line).ToList();
         Assert.Equal(2, loops.Count);
-        Assert.Equal(17, loops[0].Location.GetLineSpan().StartLinePosition.Line + 1); // "Loop1: {$ref: ...}"
+        Assert.Equal(17, loops[0].Line()); // "Loop1: {$ref: ...}"
         Assert.Contains("'Loop1' is only a reference to 'Loop2'", loops[0].GetMessage());
         Assert.Equal(2, outcome.AllGeneratorDiagnostics.Count);
         Assert.Empty(outcome.CompileDiagnostics);
@@ -199,7 +199,7 @@ public sealed class HostileInputTests
         var warning = Assert.Single(outcome.AllGeneratorDiagnostics);
         Assert.Equal("BG0003", warning.Id);
         Assert.Equal(DiagnosticSeverity.Warning, warning.DefaultSeverity);
-        Assert.Equal(11, warning.Location.GetLineSpan().StartLinePosition.Line + 1); // the discriminator key
+        Assert.Equal(11, warning.Line()); // the discriminator key
         Assert.Contains("IReadOnlyList<string>", outcome.Source("Fine"));
     }
 

@@ -30,7 +30,7 @@ public sealed class SchemaShapeTests
         var error = SingleError($"components:\n  schemas:\n    Thing:\n      type: object\n      '{keyword}': 42\n");
 
         Assert.Equal("The OpenAPI document is invalid here: a schema is expected, but the spec has a number; write a schema object; until then this is generated as JsonElement", error.GetMessage());
-        Assert.Equal(8, Line(error));
+        Assert.Equal(8, error.Line());
     }
 
     [Theory]
@@ -40,7 +40,7 @@ public sealed class SchemaShapeTests
         var error = SingleError($"components:\n  schemas:\n    Thing:\n      type: object\n      '{keyword}': [1]\n");
 
         Assert.Equal($"The OpenAPI document is invalid here: {keyword} must be a map of schemas, but the spec has a list; the keyword is ignored", error.GetMessage());
-        Assert.Equal(8, Line(error));
+        Assert.Equal(8, error.Line());
     }
 
     [Theory]
@@ -50,7 +50,7 @@ public sealed class SchemaShapeTests
         var error = SingleError($"components:\n  schemas:\n    Thing:\n      type: object\n      '{keyword}': {{ a: 1 }}\n");
 
         Assert.Equal($"The OpenAPI document is invalid here: {keyword} must be a non-empty list of schemas, but the spec has an object; the keyword is ignored", error.GetMessage());
-        Assert.Equal(8, Line(error));
+        Assert.Equal(8, error.Line());
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class SchemaShapeTests
         var error = SingleError($"components:\n  schemas: {value}\n");
 
         Assert.Equal($"The OpenAPI document is invalid here: schemas must be a map of schemas, but the spec has {described}; it is read as empty", error.GetMessage());
-        Assert.Equal(5, Line(error));
+        Assert.Equal(5, error.Line());
     }
 
     [Theory]
@@ -76,7 +76,7 @@ public sealed class SchemaShapeTests
         var error = SingleError($"components:\n  schemas:\n    Thing:\n      type: object\n      properties:\n        a: {value}\n");
 
         Assert.Equal($"The OpenAPI document is invalid here: a schema is expected, but the spec has {described}; write a schema object; until then this is generated as JsonElement", error.GetMessage());
-        Assert.Equal(9, Line(error));
+        Assert.Equal(9, error.Line());
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class SchemaShapeTests
                   responses: { '204': { description: none } }
             """);
 
-        Assert.Equal(11, Line(error));
+        Assert.Equal(11, error.Line());
         Assert.Contains("a schema is expected, but the spec has a number", error.GetMessage(), StringComparison.Ordinal);
     }
 
@@ -131,7 +131,4 @@ public sealed class SchemaShapeTests
     private static GeneratorRunOutcome Run(string body)
         => GeneratorHarness.Run("s.yaml", Header + (body.Contains("paths:", StringComparison.Ordinal) ? string.Empty : "paths: {}\n") + body,
             new Dictionary<string, string> { ["BatchGenNamespace"] = "S" });
-
-    /// <summary>The one-based line of the spec the diagnostic points at.</summary>
-    private static int Line(Diagnostic diagnostic) => diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1;
 }

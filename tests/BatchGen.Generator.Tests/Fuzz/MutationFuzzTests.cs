@@ -15,8 +15,8 @@ namespace BatchGen.Generator.Tests.Fuzz;
 /// <summary>
 /// Mutation fuzzing. Default run: 2,000 mutants. Long run: set BATCHGEN_FUZZ_MUTANTS (e.g. 100000).
 /// Every mutant must leave the generator without an exception, in time comparable to its
-/// unmutated base's, and either compile or report an error diagnostic. A failing mutant is saved under FuzzRegressions/ and is
-/// replayed by every later run.
+/// unmutated base's, and either compile or report an error diagnostic. A failing mutant is saved
+/// under FuzzRegressions/ and is replayed by every later run.
 /// </summary>
 public sealed class MutationFuzzTests
 {
@@ -51,12 +51,18 @@ public sealed class MutationFuzzTests
         return watch.Elapsed;
     }
 
+    /// <summary>Our own spec, the first base; saved whole mutants are mutants of it, and need nothing from ../shared.</summary>
+    private static readonly Lazy<Base> s_ownBase = new(() =>
+    {
+        var yaml = File.ReadAllText(TestPaths.BatchSpec);
+        return new Base("batch", (JsonObject)YamlJsonReader.Read(yaml, CancellationToken.None, out _)!, yaml);
+    });
+
     private static readonly Lazy<IReadOnlyList<Base>> s_bases = new(LoadBases);
 
     private static IReadOnlyList<Base> LoadBases()
     {
-        var yaml = File.ReadAllText(TestPaths.BatchSpec);
-        var bases = new List<Base> { new("batch", (JsonObject)YamlJsonReader.Read(yaml, CancellationToken.None, out _)!, yaml) };
+        var bases = new List<Base> { s_ownBase.Value };
         // Without ../shared the mutants come from our own spec alone, unless CI requires the real one.
         if (RealSpec.Required || File.Exists(TestPaths.RealOpenAiSpec))
         {
@@ -254,8 +260,7 @@ public sealed class MutationFuzzTests
         }
         else
         {
-            // Saved whole: mutants of our own spec, the first base.
-            basis = s_bases.Value[0];
+            basis = s_ownBase.Value;
             mutant = new Mutant(-1, file, content, "saved regression");
         }
 
